@@ -1,0 +1,480 @@
+"""What the byråd sends out: circulars, their sections and questions, and the
+library documents they refer to.
+
+A published circular is frozen: `Circular.save()`, `Section.save()` and
+`Question.save()` (and their deletes) refuse to change anything that belongs to
+a published or withdrawn circular. Bulk queryset updates are refused by the
+querysets below for the same reason.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitKind(models.TextChoices):
+    """Kinds of reporting unit; a circular's audience is a set of these."""
+
+    BYDEL = "bydel", _("Bydel")
+    ETAT = "etat", _("Etat")
+    FORETAK = "foretak", _("Kommunalt foretak")
+    BYRADSAVDELING = "byradsavdeling", _("Byrådsavdeling")
+
+
+class FrozenCircular(Exception):
+    """A published circular, its sections and questions can no longer change."""
+
+
+class FrozenQuerySet(models.QuerySet):
+    """Refuses bulk writes that would reach rows of a frozen circular."""
+
+    frozen_lookup = "circular__status__in"
+
+    def _touches_frozen(self) -> bool:
+        return self.filter(**{self.frozen_lookup: Circular.FROZEN_STATUSES}).exists()
+
+    def update(self, **kwargs):
+        if self._touches_frozen():
+            raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self._touches_frozen():
+            raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+        return super().delete()
+
+
+class CircularQuerySet(FrozenQuerySet):
+    frozen_lookup = "status__in"
+
+    def published(self):
+        return self.filter(status=Circular.Status.PUBLISHED)
+
+    def public(self):
+        """Circulars anyone may read: published ones and the withdrawn archive."""
+        return self.filter(status__in=Circular.FROZEN_STATUSES)
+
+
+class Document(models.Model):
+    """A library item from the seed page: handlingsplan, rapport, veileder, ..."""
+
+    class Kind(models.TextChoices):
+        HANDLINGSPLAN = "handlingsplan", _("Handlingsplan")
+        RAPPORT = "rapport", _("Mangfoldsrapport")
+        VEILEDER = "veileder", _("Veileder")
+        RETNINGSLINJER = "retningslinjer", _("Retningslinjer")
+        BYSTYRESAK = "bystyresak", _("Bystyresak")
+
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(_("kortnavn"), max_length=120, unique=True)
+    title = models.CharField(_("tittel"), max_length=300)
+    reference = models.CharField(
+        _("referanse"),
+        max_length=120,
+        blank=True,
+        help_text=_("F.eks. Bystyresak 129/2013"),
+    )
+    summary = models.TextField(_("sammendrag"), blank=True)
+    file = models.FileField(_("fil"), upload_to="documents/", blank=True)
+    file_size_label = models.CharField(
+        _("filstørrelse"), max_length=20, blank=True, help_text=_("F.eks. PDF 0,4MB")
+    )
+    adopted_on = models.DateField(_("vedtatt"), null=True, blank=True)
+    order = models.PositiveIntegerField(_("rekkefølge"), default=0)
+
+    class Meta:
+        ordering = ["kind", "order", "title"]
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokumenter")
+
+    def __str__(self):
+        return (
+            f"{self.reference} {self.title}".strip() if self.reference else self.title
+        )
+
+    def get_absolute_url(self):
+        return reverse("circulars:document_detail", args=[self.slug])
+
+
+class Circular(models.Model):
+    """A rundskriv or fellesskriv; a reporting circular *is* the reporting form."""
+
+    class Kind(models.TextChoices):
+        RUNDSKRIV = "rundskriv", _("Rundskriv")
+        FELLESSKRIV = "fellesskriv", _("Fellesskriv")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        PUBLISHED = "published", _("Publisert")
+        WITHDRAWN = "withdrawn", _("Trukket tilbake")
+
+    FROZEN_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
+    # Fields that may still change on a frozen circular (through the services).
+    MUTABLE_WHEN_FROZEN = frozenset({"status", "withdrawn_at", "withdrawn_reason"})
+
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    number = models.PositiveIntegerField(_("nummer"))
+    year = models.PositiveIntegerField(_("år"))
+    title = models.CharField(_("tittel"), max_length=300)
+    case_number = models.CharField(
+        _("saksnummer"), max_length=40, blank=True, help_text=_("F.eks. 201204898-35")
+    )
+    archive_code = models.CharField(
+        _("arkivkode"), max_length=20, blank=True, help_text=_("F.eks. 911")
+    )
+    issued_by = models.CharField(_("fra"), max_length=200, default="Byrådet")
+    sent_on = models.DateField(_("utsendt dato"), null=True, blank=True)
+    effective_from = models.DateField(_("gjelder fra"), null=True, blank=True)
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("erstatter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
+    replaces_note = models.CharField(
+        _("erstatter (tekst)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For eldre rundskriv som ikke er i portalen, f.eks. «Rundskriv 26/2013»."
+        ),
+    )
+    audience = models.JSONField(
+        _("mottakere"),
+        default=list,
+        blank=True,
+        help_text=_("Enhetstypene rundskrivet gjelder for."),
+    )
+    body = models.TextField(_("tekst"), blank=True)
+    attachment = models.FileField(_("PDF-vedlegg"), upload_to="circulars/", blank=True)
+    contact = models.CharField(_("saksbehandler/kontakt"), max_length=200, blank=True)
+    signatures = models.CharField(_("underskrevet av"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    reporting_year = models.PositiveIntegerField(
+        _("rapporteringsår"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt for rundskriv som ikke ber om rapport (som 8/2017)."),
+    )
+    deadline = models.DateField(_("frist"), null=True, blank=True)
+    documents = models.ManyToManyField(
+        Document, verbose_name=_("henvisninger"), blank=True, related_name="circulars"
+    )
+    published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("publisert av"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("trukket tilbake"), null=True, blank=True)
+    withdrawn_reason = models.TextField(
+        _("begrunnelse for tilbaketrekking"), blank=True
+    )
+    created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
+
+    objects = CircularQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "kind", "-number"]
+        verbose_name = _("rundskriv")
+        verbose_name_plural = _("rundskriv")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "number", "year"],
+                name="circular_unique_kind_number_year",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="circular_number_positive"
+            ),
+        ]
+        permissions = [
+            ("publish_circular", _("Kan publisere og trekke tilbake rundskriv"))
+        ]
+
+    def __str__(self):
+        return f"{self.designation}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            stored = type(self).objects.filter(pk=self.pk).first()
+            if stored and stored.is_frozen:
+                changed = {
+                    f.attname
+                    for f in self._meta.concrete_fields
+                    if getattr(stored, f.attname) != getattr(self, f.attname)
+                }
+                if changed - self.MUTABLE_WHEN_FROZEN:
+                    raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("circulars:circular_detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        if (
+            self.pk
+            and type(self)
+            .objects.filter(pk=self.pk)
+            .exclude(status=self.Status.DRAFT)
+            .exists()
+        ):
+            raise FrozenCircular(_("Et publisert rundskriv kan ikke slettes."))
+        return super().delete(*args, **kwargs)
+
+    @property
+    def designation(self) -> str:
+        """The circular's name as it is cited: «Rundskriv 8/2017»."""
+        return f"{self.get_kind_display()} {self.number}/{self.year}"
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status in self.FROZEN_STATUSES
+
+    @property
+    def asks_for_report(self) -> bool:
+        return self.reporting_year is not None
+
+    def audience_labels(self) -> list[str]:
+        labels = dict(UnitKind.choices)
+        return [str(labels.get(kind, kind)) for kind in self.audience]
+
+    def clean(self):
+        unknown = set(self.audience) - set(UnitKind.values)
+        if unknown:
+            raise ValidationError({"audience": _("Ukjent enhetstype.")})
+
+
+class FrozenChild(models.Model):
+    """A part of a circular that is frozen with it."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self._check_not_frozen()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._check_not_frozen()
+        return super().delete(*args, **kwargs)
+
+    def owning_circular_id(self) -> int | None:
+        raise NotImplementedError
+
+    def _check_not_frozen(self):
+        ids = {self.owning_circular_id()}
+        if self.pk:
+            stored = type(self).objects.filter(pk=self.pk).first()
+            if stored:
+                ids.add(stored.owning_circular_id())
+        if Circular.objects.filter(
+            pk__in=ids, status__in=Circular.FROZEN_STATUSES
+        ).exists():
+            raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+
+
+class Section(FrozenChild):
+    """A numbered part of a circular, e.g. «4.3 Handlingsplan for ...»."""
+
+    circular = models.ForeignKey(
+        Circular,
+        verbose_name=_("rundskriv"),
+        on_delete=models.CASCADE,
+        related_name="sections",
+    )
+    number = models.CharField(
+        _("nummer"),
+        max_length=20,
+        help_text=_("Slik rundskrivet skriver det, f.eks. 4.3.1"),
+    )
+    title = models.CharField(_("tittel"), max_length=300)
+    guidance = models.TextField(_("veiledning"), blank=True)
+    topic = models.SlugField(
+        _("tema"),
+        max_length=60,
+        help_text=_(
+            "Stabilt kortnavn som knytter etatenes 4.3 til bydelenes 4.3.1 og til "
+            "samme kapittel neste år."
+        ),
+    )
+    order = models.PositiveIntegerField(_("rekkefølge"), default=0)
+
+    objects = FrozenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["circular", "order", "pk"]
+        verbose_name = _("kapittel")
+        verbose_name_plural = _("kapitler")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["circular", "number"], name="section_unique_number_in_circular"
+            ),
+            models.UniqueConstraint(
+                fields=["circular", "topic"], name="section_unique_topic_in_circular"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    def owning_circular_id(self):
+        return self.circular_id
+
+
+class Question(FrozenChild):
+    """One question of a section; the same `key` next year keeps answers comparable.
+
+    Answers are stored in `SectionAnswer.data[key]` in this shape per kind:
+    text kinds and choice: str; integer: int; decimal and percent: number;
+    yes/no: bool; multiple choice: list[str]; date: "YYYY-MM-DD";
+    table: {row_key: {column_key: value}}; list: [{column_key: value}, ...].
+    A missing key or None is "not answered".
+    """
+
+    class Kind(models.TextChoices):
+        LONG_TEXT = "long_text", _("Lang tekst")
+        SHORT_TEXT = "short_text", _("Kort tekst")
+        INTEGER = "integer", _("Heltall")
+        DECIMAL = "decimal", _("Desimaltall")
+        PERCENT = "percent", _("Prosent")
+        YES_NO = "yes_no", _("Ja/nei")
+        CHOICE = "choice", _("Ett valg")
+        MULTIPLE_CHOICE = "multiple_choice", _("Flere valg")
+        DATE = "date", _("Dato")
+        TABLE = "table", _("Tabell")
+        LIST = "list", _("Liste (rader enheten legger til)")
+
+    # Kinds a table column or a list field may have.
+    CELL_KINDS = (
+        Kind.SHORT_TEXT,
+        Kind.LONG_TEXT,
+        Kind.INTEGER,
+        Kind.DECIMAL,
+        Kind.PERCENT,
+        Kind.YES_NO,
+        Kind.CHOICE,
+        Kind.MULTIPLE_CHOICE,
+        Kind.DATE,
+    )
+    NUMERIC_KINDS = (Kind.INTEGER, Kind.DECIMAL, Kind.PERCENT)
+
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("kapittel"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    key = models.SlugField(
+        _("nøkkel"),
+        max_length=60,
+        help_text=_("Stabilt kortnavn; samme spørsmål neste år beholder nøkkelen."),
+    )
+    label = models.CharField(_("spørsmål"), max_length=500)
+    help_text = models.TextField(_("hjelpetekst"), blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    required = models.BooleanField(_("obligatorisk"), default=False)
+    order = models.PositiveIntegerField(_("rekkefølge"), default=0)
+    choices = models.JSONField(
+        _("valg"), default=list, blank=True, help_text=_("Liste av svaralternativer.")
+    )
+    rows = models.JSONField(
+        _("tabellrader"),
+        default=list,
+        blank=True,
+        help_text=_('Faste rader i en tabell: [{"key": "...", "label": "..."}]'),
+    )
+    columns = models.JSONField(
+        _("kolonner/felter"),
+        default=list,
+        blank=True,
+        help_text=_(
+            'Tabellens kolonner eller listeradens felter: [{"key": "...", "label": '
+            '"...", "kind": "integer", "required": false, "choices": []}]'
+        ),
+    )
+    min_value = models.DecimalField(
+        _("minste verdi"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        _("største verdi"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    max_length = models.PositiveIntegerField(_("maks lengde"), null=True, blank=True)
+    change_threshold = models.DecimalField(
+        _("terskel for endring (%)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Avvik fra fjorårets tall over denne prosenten krever en forklaring."
+        ),
+    )
+
+    objects = FrozenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["section", "order", "pk"]
+        verbose_name = _("spørsmål")
+        verbose_name_plural = _("spørsmål")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "key"], name="question_unique_key_in_section"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_value__isnull=True)
+                | models.Q(max_value__isnull=True)
+                | models.Q(min_value__lte=models.F("max_value")),
+                name="question_min_not_above_max",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def owning_circular_id(self):
+        return (
+            Section.objects.filter(pk=self.section_id)
+            .values_list("circular_id", flat=True)
+            .first()
+        )
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in self.NUMERIC_KINDS
+
+    def clean(self):
+        errors = {}
+        if self.kind == self.Kind.TABLE and not (self.rows and self.columns):
+            errors["rows"] = _("En tabell trenger både rader og kolonner.")
+        if self.kind == self.Kind.LIST and not self.columns:
+            errors["columns"] = _("En liste trenger minst ett felt per rad.")
+        if (
+            self.kind in (self.Kind.CHOICE, self.Kind.MULTIPLE_CHOICE)
+            and not self.choices
+        ):
+            errors["choices"] = _("Et valgspørsmål trenger svaralternativer.")
+        for column in self.columns or []:
+            if (
+                not isinstance(column, dict)
+                or not column.get("key")
+                or not column.get("label")
+            ):
+                errors["columns"] = _("Hver kolonne trenger «key» og «label».")
+            elif column.get("kind", "short_text") not in self.CELL_KINDS:
+                errors["columns"] = _("Ukjent kolonnetype: %(kind)s") % {
+                    "kind": column["kind"]
+                }
+        for row in self.rows or []:
+            if not isinstance(row, dict) or not row.get("key") or not row.get("label"):
+                errors["rows"] = _("Hver rad trenger «key» og «label».")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,50 @@
+"""The public library: published circulars and documents, readable without login."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import get_object_or_404, render
+from django.utils.decorators import method_decorator
+from django.views.generic import DetailView, TemplateView
+
+from .models import Circular, Document
+from .selectors import library_circulars_by_audience
+
+
+@method_decorator(login_not_required, name="dispatch")
+class LibraryView(TemplateView):
+    template_name = "circulars/library.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            groups=library_circulars_by_audience(),
+            documents=Document.objects.all(),
+            **kwargs,
+        )
+
+
+@method_decorator(login_not_required, name="dispatch")
+class CircularDetailView(DetailView):
+    template_name = "circulars/circular_detail.html"
+    context_object_name = "circular"
+
+    def get_queryset(self):
+        return (
+            Circular.objects.public()
+            .select_related("replaces")
+            .prefetch_related("sections__questions", "documents", "replaced_by")
+        )
+
+
+@login_not_required
+def document_detail(request, slug):
+    document = get_object_or_404(Document, slug=slug)
+    return render(request, "circulars/document_detail.html", {"document": document})
+
+
+@login_not_required
+def privacy(request):
+    return render(request, "circulars/privacy.html")
+
+
+@login_not_required
+def accessibility(request):
+    return render(request, "circulars/accessibility.html")

@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from .models import Membership, Report, ReportEvent, Unit
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "number", "active", "oxlo_contact"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+    def has_delete_permission(self, request, obj=None):
+        # Units are deactivated, never deleted, so old reports keep their owner.
+        return False
+
+
+class ReportEventInline(admin.TabularInline):
+    model = ReportEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "action", "actor", "from_status", "to_status", "reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Reports change only through the portal's own pages and services."""
+
+    list_display = ["unit", "circular", "status", "submitted_at", "approved_at"]
+    list_filter = ["status", "circular__reporting_year", "unit__kind"]
+    search_fields = ["unit__name"]
+    inlines = [ReportEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,32 @@
+"""HTTP for the reporting side: permission, form, call a service, render."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from .permissions import is_adviser, sees_all_units
+from .selectors import reports_for_start_page, status_summary
+
+
+def home(request):
+    """Start page: a contact's open reports first, earlier years read-only below."""
+    user = request.user
+    reports = [] if sees_all_units(user) else list(reports_for_start_page(user))
+    today = timezone.localdate()
+    open_reports = [r for r in reports if r.status != r.Status.APPROVED]
+    closed_reports = [r for r in reports if r.status == r.Status.APPROVED]
+    for report in open_reports:
+        report.days_left = (
+            (report.circular.deadline - today).days
+            if report.circular.deadline
+            else None
+        )
+    return render(
+        request,
+        "reporting/home.html",
+        {
+            "open_reports": open_reports,
+            "closed_reports": closed_reports,
+            "is_adviser": is_adviser(user),
+            "summary": status_summary() if sees_all_units(user) else [],
+        },
+    )
