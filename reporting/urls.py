@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from .views import start
 
 app_name = "reporting"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", start.home, name="home"),
 ]

@@ -1,10 +1,10 @@
-"""HTTP for the reporting side: permission, form, call a service, render."""
+"""The start page: what the logged-in person has to do now."""
 
 from django.shortcuts import render
 from django.utils import timezone
 
-from .permissions import is_adviser, sees_all_units
-from .selectors import reports_for_start_page, status_summary
+from ..permissions import is_adviser, sees_all_units
+from ..selectors import reports_for_start_page, status_summary
 
 
 def home(request):
