@@ -1,0 +1,443 @@
+"""The one form builder for section answers, made from the section's `Question` rows.
+
+Field names: a question's own field is ``q__<key>``; a table cell is
+``q__<key>__<row>__<column>``; a list row field is ``q__<key>__<index>__<field>``
+with ``q__<key>__<index>__DELETE`` to remove the row. The explanation asked for
+when a number moves more than the question's `change_threshold` from last year is
+``forklaring__<key>`` and is stored in the section data under the reserved key
+``EXPLANATIONS_KEY`` as ``{question_key: text}``.
+"""
+
+import datetime
+import re
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from circulars.models import Question
+
+K = Question.Kind
+EXPLANATIONS_KEY = "_forklaringer"
+LONG_TEXT_LIMIT = 10_000
+SHORT_TEXT_LIMIT = 500
+YES, NO = "ja", "nei"
+YES_NO_CHOICES = [(YES, _("Ja")), (NO, _("Nei"))]
+EXTRA_LIST_ROWS = 1
+
+
+def field_name(*parts) -> str:
+    return "__".join(["q", *map(str, parts)])
+
+
+def explanation_name(key: str) -> str:
+    return f"forklaring__{key}"
+
+
+def _bounds(kind, min_value, max_value, *, cell: bool):
+    if kind == K.PERCENT:
+        return (
+            max(Decimal(0), min_value or Decimal(0)),
+            min(Decimal(100), max_value if max_value is not None else Decimal(100)),
+        )
+    if kind == K.INTEGER and cell and min_value is None:
+        # Table and list cells of integers are counts.
+        min_value = Decimal(0)
+    return min_value, max_value
+
+
+def make_field(
+    kind,
+    *,
+    label,
+    help_text="",
+    choices=(),
+    min_value=None,
+    max_value=None,
+    max_length=None,
+    cell=False,
+) -> forms.Field:
+    """One form field for one question kind (or one table/list cell kind)."""
+    common = {"label": label, "help_text": help_text, "required": False}
+    min_value, max_value = _bounds(kind, min_value, max_value, cell=cell)
+    validators = []
+    if min_value is not None:
+        validators.append(MinValueValidator(min_value))
+    if max_value is not None:
+        validators.append(MaxValueValidator(max_value))
+    if kind == K.LONG_TEXT:
+        return forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 3 if cell else 5}),
+            max_length=max_length or LONG_TEXT_LIMIT,
+            **common,
+        )
+    if kind == K.SHORT_TEXT:
+        return forms.CharField(max_length=max_length or SHORT_TEXT_LIMIT, **common)
+    if kind == K.INTEGER:
+        return forms.IntegerField(
+            validators=validators,
+            widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1"}),
+            **common,
+        )
+    if kind in (K.DECIMAL, K.PERCENT):
+        return forms.DecimalField(
+            validators=validators,
+            max_digits=14,
+            decimal_places=2,
+            widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
+            localize=False,
+            **common,
+        )
+    if kind == K.YES_NO:
+        return forms.ChoiceField(
+            choices=YES_NO_CHOICES, widget=forms.RadioSelect, **common
+        )
+    if kind == K.CHOICE:
+        return forms.ChoiceField(
+            choices=[("", _("Velg …")), *((c, c) for c in choices)], **common
+        )
+    if kind == K.MULTIPLE_CHOICE:
+        return forms.MultipleChoiceField(
+            choices=[(c, c) for c in choices],
+            widget=forms.CheckboxSelectMultiple,
+            **common,
+        )
+    if kind == K.DATE:
+        return forms.DateField(
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **common,
+        )
+    raise ValueError(f"Unknown question kind {kind}")
+
+
+def to_stored(kind, value):
+    """A cleaned form value in the JSON shape documented on `Question`."""
+    if value in (None, "", []):
+        return None
+    if kind == K.YES_NO:
+        return value == YES
+    if kind in (K.DECIMAL, K.PERCENT):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def to_initial(kind, value):
+    """A stored value as the form field expects it."""
+    if value is None:
+        return None
+    if kind == K.YES_NO:
+        return YES if value else NO
+    return value
+
+
+def _cell(column: dict, label: str) -> forms.Field:
+    return make_field(
+        column.get("kind", K.SHORT_TEXT),
+        label=label,
+        choices=column.get("choices", ()),
+        cell=True,
+    )
+
+
+def _label(question: Question) -> str:
+    if question.required:
+        return _("%(label)s (obligatorisk)") % {"label": question.label}
+    return question.label
+
+
+def number(value) -> Decimal | None:
+    """A stored numeric answer (or a table's numeric cells summed) as a Decimal."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    if isinstance(value, dict):
+        cells = [
+            cell
+            for row in value.values()
+            if isinstance(row, dict)
+            for cell in row.values()
+            if isinstance(cell, int | float) and not isinstance(cell, bool)
+        ]
+        return Decimal(str(sum(cells))) if cells else None
+    return None
+
+
+def changed_beyond_threshold(question: Question, value, previous) -> bool:
+    """Whether this year's number differs from last year's by more than allowed."""
+    if question.change_threshold is None:
+        return False
+    now, before = number(value), number(previous)
+    if now is None or before is None:
+        return False
+    if before == 0:
+        return now != 0
+    return abs(now - before) / abs(before) * 100 > question.change_threshold
+
+
+class QuestionBlock:
+    """A question with its bound fields, grouped for the template."""
+
+    def __init__(self, form, question, previous):
+        self.form = form
+        self.question = question
+        self.previous = previous
+        self.has_previous = previous is not None
+        self.name = field_name(question.key)
+
+    def _bound(self, name):
+        return self.form[name]
+
+    @property
+    def field(self):
+        return self._bound(self.name)
+
+    @property
+    def cells(self):
+        """Table rows: (row, [(column, bound field)])."""
+        return [
+            (
+                row,
+                [
+                    (column, self._bound(field_name(self.question.key, row["key"], c)))
+                    for column in self.question.columns
+                    for c in [column["key"]]
+                ],
+            )
+            for row in self.question.rows
+        ]
+
+    @property
+    def summed_columns(self):
+        """Count columns, whose row and column totals the table shows."""
+        return [c for c in self.question.columns if c.get("kind") == K.INTEGER]
+
+    @property
+    def list_rows(self):
+        """List rows: (index, [bound field], delete field)."""
+        count = self.form.list_counts[self.question.key]
+        return [
+            (
+                index,
+                [
+                    self._bound(field_name(self.question.key, index, column["key"]))
+                    for column in self.question.columns
+                ],
+                self._bound(field_name(self.question.key, index, "DELETE")),
+            )
+            for index in range(count)
+        ]
+
+    @property
+    def explanation(self):
+        name = explanation_name(self.question.key)
+        return self._bound(name) if name in self.form.fields else None
+
+    @property
+    def needs_explanation(self) -> bool:
+        value = self.form.current_value(self.question)
+        return changed_beyond_threshold(self.question, value, self.previous)
+
+    @property
+    def errors(self):
+        return [
+            error
+            for name, errors in self.form.errors.items()
+            if name == self.name or name.startswith(self.name + "__")
+            for error in errors
+        ]
+
+
+class SectionAnswerForm(forms.Form):
+    """Answers to one section; every field optional until the report is submitted."""
+
+    based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, questions, stored=None, previous=None, **kwargs):
+        self.questions = list(questions)
+        self.stored = stored or {}
+        self.previous = previous or {}
+        super().__init__(*args, **kwargs)
+        self.list_counts = {}
+        for question in self.questions:
+            self._add_question(question)
+
+    def _add_question(self, question: Question):
+        key, kind = question.key, question.kind
+        stored = self.stored.get(key)
+        if kind == K.TABLE:
+            rows = stored if isinstance(stored, dict) else {}
+            for row in question.rows:
+                for column in question.columns:
+                    name = field_name(key, row["key"], column["key"])
+                    label = f"{row['label']}, {column['label']}"
+                    self.fields[name] = _cell(column, label)
+                    # A grid cell has no <label>; its row and column name it.
+                    self.fields[name].widget.attrs["aria-label"] = label
+                    if column.get("kind") == K.INTEGER:
+                        self.fields[name].widget.attrs["data-sum"] = ""
+                    self.initial[name] = to_initial(
+                        column.get("kind"),
+                        (rows.get(row["key"]) or {}).get(column["key"]),
+                    )
+            return
+        if kind == K.LIST:
+            rows = stored if isinstance(stored, list) else []
+            count = (
+                self._posted_list_count(key)
+                if self.is_bound
+                else len(rows) + EXTRA_LIST_ROWS
+            )
+            self.list_counts[key] = count
+            for index in range(count):
+                row = rows[index] if index < len(rows) else {}
+                for column in question.columns:
+                    name = field_name(key, index, column["key"])
+                    self.fields[name] = _cell(
+                        column,
+                        _("%(field)s, rad %(number)s")
+                        % {"field": column["label"], "number": index + 1},
+                    )
+                    self.initial[name] = to_initial(
+                        column.get("kind"), row.get(column["key"])
+                    )
+                self.fields[field_name(key, index, "DELETE")] = forms.BooleanField(
+                    required=False,
+                    label=_("Fjern rad %(number)s") % {"number": index + 1},
+                )
+            return
+        name = field_name(key)
+        self.fields[name] = make_field(
+            kind,
+            label=_label(question),
+            help_text=question.help_text,
+            choices=question.choices,
+            min_value=question.min_value,
+            max_value=question.max_value,
+            max_length=question.max_length,
+        )
+        self.initial[name] = to_initial(kind, stored)
+        if question.change_threshold is not None and key in self.previous:
+            self._add_explanation(key)
+
+    def _add_explanation(self, key):
+        name = explanation_name(key)
+        self.fields[name] = forms.CharField(
+            label=_("Forklar endringen fra i fjor"),
+            max_length=SHORT_TEXT_LIMIT * 2,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
+        self.initial[name] = (self.stored.get(EXPLANATIONS_KEY) or {}).get(key, "")
+
+    def _posted_list_count(self, key) -> int:
+        pattern = re.compile(rf"^{re.escape(field_name(key))}__(\d+)__")
+        indexes = [int(m.group(1)) for name in self.data if (m := pattern.match(name))]
+        return max(indexes) + 1 if indexes else 0
+
+    def disable(self) -> None:
+        """Show the answers without letting anyone change them."""
+        for field in self.fields.values():
+            field.disabled = True
+
+    def error_links(self) -> list[tuple[str, str, str]]:
+        """(field id, label, message) for the error summary at the top."""
+        return [
+            (self[name].id_for_label or self[name].auto_id, self.fields[name].label, e)
+            for name, errors in self.errors.items()
+            if name in self.fields
+            for e in errors
+        ]
+
+    def blocks(self) -> list[QuestionBlock]:
+        return [
+            QuestionBlock(self, question, self.previous.get(question.key))
+            for question in self.questions
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for question in self.questions:
+            if question.kind != K.LIST:
+                continue
+            for index in range(self.list_counts[question.key]):
+                row = self._list_row(question, index)
+                if row is None:
+                    continue
+                for column in question.columns:
+                    if column.get("required") and row.get(column["key"]) is None:
+                        self.add_error(
+                            field_name(question.key, index, column["key"]),
+                            _("Fyll ut «%(field)s» eller fjern raden.")
+                            % {"field": column["label"]},
+                        )
+        return cleaned
+
+    def _list_row(self, question, index) -> dict | None:
+        """A list row as stored, or None when it is removed or left empty."""
+        if self.cleaned_data.get(field_name(question.key, index, "DELETE")):
+            return None
+        row = {
+            column["key"]: to_stored(
+                column.get("kind"),
+                self.cleaned_data.get(field_name(question.key, index, column["key"])),
+            )
+            for column in question.columns
+        }
+        return row if any(v is not None for v in row.values()) else None
+
+    def answer_for(self, question: Question):
+        """The cleaned answer to one question in its stored shape."""
+        key = question.key
+        if question.kind == K.TABLE:
+            table = {
+                row["key"]: {
+                    column["key"]: to_stored(
+                        column.get("kind"),
+                        self.cleaned_data.get(
+                            field_name(key, row["key"], column["key"])
+                        ),
+                    )
+                    for column in question.columns
+                }
+                for row in question.rows
+            }
+            table = {
+                row: {c: v for c, v in cells.items() if v is not None}
+                for row, cells in table.items()
+            }
+            table = {row: cells for row, cells in table.items() if cells}
+            return table or None
+        if question.kind == K.LIST:
+            rows = [
+                row
+                for index in range(self.list_counts[key])
+                if (row := self._list_row(question, index)) is not None
+            ]
+            return rows or None
+        return to_stored(question.kind, self.cleaned_data.get(field_name(key)))
+
+    def current_value(self, question: Question):
+        """The answer as the page shows it now (cleaned if valid, else as stored)."""
+        if self.is_bound and self.is_valid():
+            return self.answer_for(question)
+        return self.stored.get(question.key)
+
+    def to_data(self) -> dict:
+        """The section data to store: answered questions and their explanations."""
+        data = {}
+        for question in self.questions:
+            value = self.answer_for(question)
+            if value is not None:
+                data[question.key] = value
+        explanations = {
+            question.key: text
+            for question in self.questions
+            if (text := self.cleaned_data.get(explanation_name(question.key)))
+        }
+        if explanations:
+            data[EXPLANATIONS_KEY] = explanations
+        return data
