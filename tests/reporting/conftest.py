@@ -45,3 +45,38 @@ def rich_report(unit):
 @pytest.fixture
 def rich_answer(rich_report):
     return rich_report.answers.get()
+
+
+def approved_previous_report(unit, answer, data):
+    """An approved report of `unit` for the year before `answer`'s, same topic."""
+    from circulars.services import publish_circular
+    from reporting.services import approve_report, submit_report
+
+    year = answer.report.circular.reporting_year - 1
+    circular = factories.CircularFactory(
+        audience=[unit.kind], year=year, reporting_year=year
+    )
+    section = factories.SectionFactory(
+        circular=circular, topic=answer.section.topic, number="4.3.1"
+    )
+    for question in answer.section.questions.all():
+        factories.QuestionFactory(
+            section=section,
+            key=question.key,
+            kind=question.kind,
+            choices=question.choices,
+            rows=question.rows,
+            columns=question.columns,
+        )
+    publish_circular(circular=circular, by=None)
+    report = Report.objects.get(circular=circular, unit=unit)
+    previous = report.answers.get()
+    previous.data = data
+    previous.required_missing = 0
+    previous.version = 1
+    previous.save()
+    submit_report(
+        report=report, signed_off_name="Bydelsdirektør", signed_off_title="", by=None
+    )
+    approve_report(report=report, by=None)
+    return report
