@@ -1,0 +1,82 @@
+"""A contact fills in every section of Bydel Frogner's report in the browser."""
+
+import pytest
+from django.core.management import call_command
+
+from reporting.models import Report
+from tests.e2e.conftest import PASSWORD
+
+
+@pytest.fixture
+def demo(transactional_db, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
+    call_command("seed_oslo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+
+
+def autosave_version(page):
+    return int(page.locator("#section-form input[name=based_on]").input_value())
+
+
+def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
+    demo, visitor
+):
+    report = Report.objects.get(
+        unit__slug="bydel-frogner",
+        circular__reporting_year=2026,
+    )
+    visitor.login("kontakt")
+    page = visitor.page
+    page.get_by_role(
+        "link", name=f"Bydel Frogner: {report.circular.designation}"
+    ).click()
+    visitor.check()
+    section_links = page.locator(".report-sections h3 a")
+    count = section_links.count()
+    assert count == report.answers.count() >= 4
+
+    for index in range(count):
+        page.locator(".report-sections h3 a").nth(index).click()
+        visitor.check()
+        assert "Svar i 2025" in page.content()
+        page.get_by_role("button", name="Bruk alle fjorårets svar i kapittelet").click()
+        page.wait_for_load_state("domcontentloaded")
+        visitor.check()
+        before = autosave_version(page)
+        field = page.locator(
+            "#section-form textarea[name^='q__'], #section-form input[type=text][name^='q__']"
+        ).first
+        field.fill("Oppdatert i år av kontaktpersonen.")
+        field.press("Tab")
+        page.wait_for_function(
+            f"document.querySelector('#section-form input[name=based_on]').value > {before}"
+        )
+        status = page.locator("#save-status")
+        assert status.get_attribute("aria-live") == "polite"
+        assert status.inner_text().startswith("Lagret ")
+        visitor.check()
+        page.get_by_role("link", name=report.circular.designation).click()
+        visitor.check()
+
+    assert page.locator(".report-sections .badge", has_text="Fullført").count() == count
+    page.get_by_role("link", name="Send inn rapporten").click()
+    visitor.check()
+    page.get_by_label("Navn på den som har godkjent rapporten i enheten").fill(
+        "Berit Bydelsdirektør"
+    )
+    page.get_by_label("Stilling").select_option("Bydelsdirektør")
+    page.get_by_role("button", name="Send inn").click()
+    page.wait_for_load_state("domcontentloaded")
+    visitor.check()
+    assert "Rapporten er sendt inn" in page.content()
+    assert "låst for endringer" in page.content()
+    report.refresh_from_db()
+    assert report.status == Report.Status.SUBMITTED
+    assert "Oppdatert i år av kontaktpersonen." in str(
+        [answer.data for answer in report.answers.all()]
+    )
+
+    page.locator(".report-sections h3 a").first.click()
+    visitor.check()
+    assert page.get_by_role("button", name="Lagre utkast").count() == 0
+    assert page.locator("#section-form textarea").first.is_disabled()
