@@ -44,12 +44,14 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         visitor.check()
         before = autosave_version(page)
         field = page.locator(
-            "#section-form textarea[name^='q__'], #section-form input[type=text][name^='q__']"
+            "#section-form textarea[name^='q__'], "
+            "#section-form input[type=text][name^='q__']"
         ).first
         field.fill("Oppdatert i år av kontaktpersonen.")
         field.press("Tab")
         page.wait_for_function(
-            f"document.querySelector('#section-form input[name=based_on]').value > {before}"
+            "document.querySelector('#section-form input[name=based_on]').value"
+            f" > {before}"
         )
         status = page.locator("#save-status")
         assert status.get_attribute("aria-live") == "polite"

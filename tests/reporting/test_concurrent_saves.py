@@ -1,4 +1,4 @@
-"""Two people save the same section at the same moment: one wins, one gets a conflict."""
+"""Two people save one section at the same moment: one wins, one gets a conflict."""
 
 import threading
 
