@@ -197,7 +197,8 @@ class QuestionBlock:
 
     @property
     def cells(self):
-        """Table rows: (row, [(column, bound field)])."""
+        """Table rows: (row, [(column, bound field)], row total of the counts)."""
+        table = self.form.current_value(self.question) or {}
         return [
             (
                 row,
@@ -206,9 +207,27 @@ class QuestionBlock:
                     for column in self.question.columns
                     for c in [column["key"]]
                 ],
+                self._sum(
+                    table.get(row["key"], {}).get(c["key"]) for c in self.summed_columns
+                ),
             )
             for row in self.question.rows
         ]
+
+    @property
+    def column_totals(self):
+        """Per column: the sum of its counts, or None for a column that is no count."""
+        table = self.form.current_value(self.question) or {}
+        return [
+            self._sum((cells or {}).get(column["key"]) for cells in table.values())
+            if column.get("kind") == K.INTEGER
+            else None
+            for column in self.question.columns
+        ]
+
+    @staticmethod
+    def _sum(values) -> int:
+        return sum(v for v in values if isinstance(v, int) and not isinstance(v, bool))
 
     @property
     def summed_columns(self):
@@ -346,11 +365,19 @@ class SectionAnswerForm(forms.Form):
     def error_links(self) -> list[tuple[str, str, str]]:
         """(field id, label, message) for the error summary at the top."""
         return [
-            (self[name].id_for_label or self[name].auto_id, self.fields[name].label, e)
+            (self._first_input_id(name), self.fields[name].label, e)
             for name, errors in self.errors.items()
             if name in self.fields
             for e in errors
         ]
+
+    def _first_input_id(self, name) -> str:
+        bound = self[name]
+        if isinstance(
+            bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+        ):
+            return f"{bound.auto_id}_0"
+        return bound.id_for_label or bound.auto_id
 
     def blocks(self) -> list[QuestionBlock]:
         return [

@@ -3,6 +3,8 @@
 (function () {
   "use strict";
 
+  var summary = document.getElementById("feiloppsummering");
+  if (summary) { summary.focus(); }
   var form = document.getElementById("section-form");
   if (!form || !form.hasAttribute("data-editable")) { return; }
   var status = document.getElementById("save-status");

@@ -82,3 +82,19 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
     visitor.check()
     assert page.get_by_role("button", name="Lagre utkast").count() == 0
     assert page.locator("#section-form textarea").first.is_disabled()
+
+
+def test_table_totals_follow_what_the_contact_types(demo, visitor):
+    report = Report.objects.get(
+        unit__slug="bydel-frogner", circular__reporting_year=2026
+    )
+    answer = report.answers.filter(section__questions__kind="table").first()
+    visitor.login("kontakt")
+    page = visitor.goto(f"/rapporter/{report.pk}/kapitler/{answer.section_id}/")
+    table = page.locator("table[data-totals]").first
+    first_row = table.locator("tbody tr").first
+    first_row.locator("input[data-sum]").nth(0).fill("4")
+    first_row.locator("input[data-sum]").nth(1).fill("3")
+    assert first_row.locator("output.row-total").inner_text() == "7"
+    assert table.locator("output.column-total").first.inner_text() == "4"
+    visitor.check()

@@ -145,3 +145,26 @@ def test_a_small_change_from_last_year_needs_no_explanation(rich_answer):
     )
     assert form.is_valid()
     assert not form.blocks()[0].needs_explanation
+
+
+def test_table_rows_and_count_columns_show_their_totals(rich_answer):
+    form = form_for(
+        rich_answer,
+        post(
+            q__ansatte__ledere__kvinner="3",
+            q__ansatte__ledere__menn="4",
+            q__ansatte__andre__kvinner="10",
+        ),
+    )
+    assert form.is_valid(), form.errors
+    block = next(b for b in form.blocks() if b.question.key == "ansatte")
+    assert [total for _, _, total in block.cells] == [7, 10]
+    assert block.column_totals == [13, 4]
+
+
+def test_the_error_summary_links_to_the_first_option_of_a_radio_question(
+    rich_answer,
+):
+    form = form_for(rich_answer, post(q__rad="kanskje"))
+    assert not form.is_valid()
+    assert form.error_links()[0][0] == "id_q__rad_0"
