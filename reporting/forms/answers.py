@@ -285,49 +285,60 @@ class SectionAnswerForm(forms.Form):
             self._add_question(question)
 
     def _add_question(self, question: Question):
-        key, kind = question.key, question.kind
-        stored = self.stored.get(key)
-        if kind == K.TABLE:
-            rows = stored if isinstance(stored, dict) else {}
-            for row in question.rows:
-                for column in question.columns:
-                    name = field_name(key, row["key"], column["key"])
-                    label = f"{row['label']}, {column['label']}"
-                    self.fields[name] = _cell(column, label)
-                    # A grid cell has no <label>; its row and column name it.
-                    self.fields[name].widget.attrs["aria-label"] = label
-                    if column.get("kind") == K.INTEGER:
-                        self.fields[name].widget.attrs["data-sum"] = ""
-                    self.initial[name] = to_initial(
-                        column.get("kind"),
-                        (rows.get(row["key"]) or {}).get(column["key"]),
-                    )
-            return
-        if kind == K.LIST:
-            rows = stored if isinstance(stored, list) else []
-            count = (
-                self._posted_list_count(key)
-                if self.is_bound
-                else len(rows) + EXTRA_LIST_ROWS
-            )
-            self.list_counts[key] = count
-            for index in range(count):
-                row = rows[index] if index < len(rows) else {}
-                for column in question.columns:
-                    name = field_name(key, index, column["key"])
-                    self.fields[name] = _cell(
-                        column,
-                        _("%(field)s, rad %(number)s")
-                        % {"field": column["label"], "number": index + 1},
-                    )
-                    self.initial[name] = to_initial(
-                        column.get("kind"), row.get(column["key"])
-                    )
-                self.fields[field_name(key, index, "DELETE")] = forms.BooleanField(
-                    required=False,
-                    label=_("Fjern rad %(number)s") % {"number": index + 1},
+        if question.kind == K.TABLE:
+            self._add_table(question)
+        elif question.kind == K.LIST:
+            self._add_list(question)
+        else:
+            self._add_single(question)
+        if question.change_threshold is not None and question.key in self.previous:
+            self._add_explanation(question.key)
+
+    def _add_table(self, question: Question):
+        key, stored = question.key, self.stored.get(question.key)
+        rows = stored if isinstance(stored, dict) else {}
+        for row in question.rows:
+            for column in question.columns:
+                name = field_name(key, row["key"], column["key"])
+                label = f"{row['label']}, {column['label']}"
+                self.fields[name] = _cell(column, label)
+                # A grid cell has no <label>; its row and column name it.
+                self.fields[name].widget.attrs["aria-label"] = label
+                if column.get("kind") == K.INTEGER:
+                    self.fields[name].widget.attrs["data-sum"] = ""
+                self.initial[name] = to_initial(
+                    column.get("kind"),
+                    (rows.get(row["key"]) or {}).get(column["key"]),
                 )
-            return
+
+    def _add_list(self, question: Question):
+        key, stored = question.key, self.stored.get(question.key)
+        rows = stored if isinstance(stored, list) else []
+        count = (
+            self._posted_list_count(key)
+            if self.is_bound
+            else len(rows) + EXTRA_LIST_ROWS
+        )
+        self.list_counts[key] = count
+        for index in range(count):
+            row = rows[index] if index < len(rows) else {}
+            for column in question.columns:
+                name = field_name(key, index, column["key"])
+                self.fields[name] = _cell(
+                    column,
+                    _("%(field)s, rad %(number)s")
+                    % {"field": column["label"], "number": index + 1},
+                )
+                self.initial[name] = to_initial(
+                    column.get("kind"), row.get(column["key"])
+                )
+            self.fields[field_name(key, index, "DELETE")] = forms.BooleanField(
+                required=False,
+                label=_("Fjern rad %(number)s") % {"number": index + 1},
+            )
+
+    def _add_single(self, question: Question):
+        key, kind = question.key, question.kind
         name = field_name(key)
         self.fields[name] = make_field(
             kind,
@@ -338,9 +349,7 @@ class SectionAnswerForm(forms.Form):
             max_value=question.max_value,
             max_length=question.max_length,
         )
-        self.initial[name] = to_initial(kind, stored)
-        if question.change_threshold is not None and key in self.previous:
-            self._add_explanation(key)
+        self.initial[name] = to_initial(kind, self.stored.get(key))
 
     def _add_explanation(self, key):
         name = explanation_name(key)
@@ -383,6 +392,14 @@ class SectionAnswerForm(forms.Form):
         return [
             QuestionBlock(self, question, self.previous.get(question.key))
             for question in self.questions
+        ]
+
+    def keys_needing_explanation(self) -> list[str]:
+        """Questions whose number moved more than their threshold from last year."""
+        return [
+            block.question.key
+            for block in self.blocks()
+            if block.explanation is not None and block.needs_explanation
         ]
 
     def clean(self):

@@ -206,6 +206,7 @@ def section_autosave(request, pk, section_pk):
             "status": _("Lagret %(time)s") % {"time": saved_at},
             "answered": answer.answered,
             "required_missing": answer.required_missing,
+            "explain": form.keys_needing_explanation(),
         }
     )
 

@@ -80,6 +80,9 @@
         status.textContent = data.status;
         clearErrors();
         forgetLocally();
+        form.querySelectorAll("[id^='forklaring-varsel-']").forEach(function (el) {
+          el.hidden = data.explain.indexOf(el.id.slice("forklaring-varsel-".length)) < 0;
+        });
       } else if (response.status === 409) {
         keepLocally();
         status.textContent = data.error;

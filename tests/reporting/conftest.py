@@ -21,7 +21,11 @@ def rich_report(unit):
         section=section, key="navn", kind=K.SHORT_TEXT, max_length=20
     )
     factories.QuestionFactory(
-        section=section, key="antall", kind=K.INTEGER, min_value=0
+        section=section,
+        key="antall",
+        kind=K.INTEGER,
+        min_value=0,
+        change_threshold=50,
     )
     factories.QuestionFactory(section=section, key="belop", kind=K.DECIMAL)
     factories.QuestionFactory(section=section, key="andel", kind=K.PERCENT)
@@ -67,6 +71,7 @@ def approved_previous_report(unit, answer, data):
             choices=question.choices,
             rows=question.rows,
             columns=question.columns,
+            change_threshold=question.change_threshold,
         )
     publish_circular(circular=circular, by=None)
     report = Report.objects.get(circular=circular, unit=unit)

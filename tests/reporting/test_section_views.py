@@ -155,3 +155,25 @@ def test_session_keepalive_renews_the_session(client, contact):
     response = client.post(reverse("reporting:session_keepalive"))
     assert response.status_code == 200
     assert "expires" in response.json()
+
+
+def test_autosave_says_which_numbers_need_an_explanation(
+    client, contact, unit, rich_answer
+):
+    from tests.reporting.conftest import approved_previous_report
+
+    approved_previous_report(unit, rich_answer, {"plan": "Plan", "antall": 100})
+    client.force_login(contact)
+    autosave = url(rich_answer, "reporting:section_autosave")
+    small = client.post(autosave, {"based_on": 0, "q__antall": "110"}).json()
+    big = client.post(autosave, {"based_on": 1, "q__antall": "200"}).json()
+    assert small["explain"] == []
+    assert big["explain"] == ["antall"]
+    client.post(
+        autosave,
+        {"based_on": 2, "q__antall": "200", "forklaring__antall": "Ny avdeling."},
+    )
+    rich_answer.refresh_from_db()
+    assert rich_answer.data["_forklaringer"] == {"antall": "Ny avdeling."}
+    page = client.get(url(rich_answer)).content.decode()
+    assert "Tallet avviker mer enn 50 % fra i fjor" in page
