@@ -130,6 +130,8 @@ def to_initial(kind, value):
         return None
     if kind == K.YES_NO:
         return YES if value else NO
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # shown as it will be stored: 95, not 95.0
     return value
 
 

@@ -87,7 +87,7 @@ def _section_context(request, report, answer, form, **extra):
         "previous_year": (report.circular.reporting_year or 1) - 1,
         "comments": open_comments(report, answer.section),
         "attachments": report.attachments.filter(section=answer.section),
-        "session_expires": request.session.get_expiry_date().isoformat(),
+        "session_seconds": renew_session(request),
         **extra,
     }
 
@@ -207,17 +207,21 @@ def section_autosave(request, pk, section_pk):
             "answered": answer.answered,
             "required_missing": answer.required_missing,
             "explain": form.keys_needing_explanation(),
+            "session_seconds": renew_session(request),
         }
     )
+
+
+def renew_session(request) -> int:
+    """Renew the session from now; return its length in seconds for the page's timer."""
+    request.session.modified = True
+    return request.session.get_expiry_age()
 
 
 @require_POST
 def session_keepalive(request):
     """Renew the session so a person who is still working is not logged out."""
-    request.session.modified = True
-    return JsonResponse(
-        {"expires": request.session.get_expiry_date().isoformat()}, status=200
-    )
+    return JsonResponse({"session_seconds": renew_session(request)})
 
 
 def section_history_view(request, pk, section_pk):

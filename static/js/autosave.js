@@ -29,6 +29,12 @@
     return data;
   }
 
+  function answersOnly(pairs) {
+    return JSON.stringify(pairs.filter(function (pair) {
+      return pair[0] !== "based_on" && pair[1] !== "";
+    }));
+  }
+
   function keepLocally() {
     try {
       localStorage.setItem(storagePrefix + basedOn.value, JSON.stringify(entries()));
@@ -80,6 +86,9 @@
         status.textContent = data.status;
         clearErrors();
         forgetLocally();
+        form.dispatchEvent(
+          new CustomEvent("oxlo:session-renewed", { detail: data.session_seconds })
+        );
         form.querySelectorAll("[id^='forklaring-varsel-']").forEach(function (el) {
           el.hidden = data.explain.indexOf(el.id.slice("forklaring-varsel-".length)) < 0;
         });
@@ -123,6 +132,10 @@
   form.addEventListener("change", schedule);
   form.addEventListener("focusout", function () { if (dirty) { save(); } });
   form.addEventListener("oxlo:expired", keepLocally);
+  // A normal POST may meet an expired session too: keep a copy until it is seen saved.
+  form.addEventListener("submit", function (event) {
+    if (!event.submitter || event.submitter.name !== "copy") { keepLocally(); }
+  });
   document.getElementById("conflict-show").addEventListener("click", function () {
     // A normal POST from the stale version shows both versions side by side.
     form.submit();
@@ -158,8 +171,14 @@
     save();
   }
 
+  var current = answersOnly(entries());
   var stored = Object.keys(localStorage).filter(function (key) {
-    return key.indexOf(storagePrefix) === 0;
+    if (key.indexOf(storagePrefix) !== 0) { return false; }
+    if (answersOnly(JSON.parse(localStorage.getItem(key) || "[]")) === current) {
+      localStorage.removeItem(key);  // the page already shows exactly these answers
+      return false;
+    }
+    return true;
   });
   if (stored.length) {
     show("restore-offer", true);

@@ -1,18 +1,18 @@
 /* Warn before the session ends and offer to keep working; at the end, keep the
-   typed values in the browser (see autosave.js). */
+   typed values in the browser (see autosave.js). Every save renews the session. */
 (function () {
   "use strict";
 
   var form = document.getElementById("section-form");
-  if (!form || !form.dataset.sessionExpires) { return; }
+  if (!form || !form.dataset.sessionSeconds) { return; }
   var WARN_BEFORE = 5 * 60 * 1000;
   var warning = document.getElementById("session-warning");
   var keepalive = document.getElementById("session-keepalive");
   var timers = [];
 
-  function schedule(expires) {
+  function schedule(seconds) {
     timers.forEach(clearTimeout);
-    var left = new Date(expires).getTime() - Date.now();
+    var left = seconds * 1000;
     timers = [
       setTimeout(function () {
         warning.hidden = false;
@@ -22,7 +22,7 @@
         warning.hidden = true;
         form.dispatchEvent(new Event("oxlo:expired"));
         document.getElementById("session-expired").hidden = false;
-      }, Math.max(0, left)),
+      }, left),
     ];
   }
 
@@ -37,10 +37,15 @@
       if (!response.ok) { return null; }
       return response.json().then(function (data) {
         warning.hidden = true;
-        schedule(data.expires);
+        schedule(data.session_seconds);
       });
     });
   });
 
-  schedule(form.dataset.sessionExpires);
+  form.addEventListener("oxlo:session-renewed", function (event) {
+    warning.hidden = true;
+    schedule(event.detail);
+  });
+
+  schedule(parseInt(form.dataset.sessionSeconds, 10));
 })();

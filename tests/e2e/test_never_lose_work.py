@@ -104,3 +104,19 @@ def test_typed_values_survive_an_expired_session_and_are_restored_after_login(
         SectionAnswer.objects.get(pk=answer.pk).data[key]
         == "Skrevet etter at økten gikk ut"
     )
+
+
+def test_the_page_warns_before_the_session_ends_and_can_renew_it(section_path, visitor):
+    _, path = section_path
+    visitor.login("kontakt")
+    page = visitor.page
+    page.clock.install()
+    visitor.goto(path)
+    warning = page.locator("#session-warning")
+    assert warning.is_hidden()
+    page.clock.fast_forward("07:56:00")
+    warning.wait_for(state="visible")
+    assert "utløper snart" in warning.inner_text()
+    visitor.check()
+    page.get_by_role("button", name="Fortsett å arbeide").click()
+    warning.wait_for(state="hidden")

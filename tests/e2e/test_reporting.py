@@ -57,6 +57,10 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         assert status.get_attribute("aria-live") == "polite"
         assert status.inner_text().startswith("Lagret ")
         visitor.check()
+        page.get_by_role("button", name="Lagre utkast").click()
+        page.wait_for_load_state("domcontentloaded")
+        assert "Utkastet er lagret" in page.content()
+        assert page.locator("#restore-offer").is_hidden()
         page.get_by_role("link", name=report.circular.designation).click()
         visitor.check()
 
