@@ -45,6 +45,12 @@ def _cell(column: dict, label: str) -> forms.Field:
     )
 
 
+def _column_label(column: dict) -> str:
+    if column.get("required"):
+        return _("%(label)s (obligatorisk)") % {"label": column["label"]}
+    return column["label"]
+
+
 def _label(question: Question) -> str:
     if question.required:
         return _("%(label)s (obligatorisk)") % {"label": question.label}
@@ -200,7 +206,7 @@ class SectionAnswerForm(forms.Form):
                 self.fields[name] = _cell(
                     column,
                     _("%(field)s, rad %(number)s")
-                    % {"field": column["label"], "number": index + 1},
+                    % {"field": _column_label(column), "number": index + 1},
                 )
                 self.initial[name] = to_initial(
                     column.get("kind"), row.get(column["key"])
