@@ -102,3 +102,36 @@ def test_table_totals_follow_what_the_contact_types(demo, visitor):
     assert first_row.locator("output.row-total").inner_text() == "7"
     assert table.locator("output.column-total").first.inner_text() == "4"
     visitor.check()
+
+
+def test_list_rows_are_added_reordered_and_removed_and_saved_in_that_order(
+    demo, visitor
+):
+    report = Report.objects.get(
+        unit__slug="bydel-frogner", circular__reporting_year=2026
+    )
+    answer = report.answers.filter(section__questions__kind="list").first()
+    visitor.login("kontakt")
+    page = visitor.goto(f"/rapporter/{report.pk}/kapitler/{answer.section_id}/")
+    measures = page.locator("fieldset.answer-list").first
+    key = measures.get_attribute("data-list")
+    measures.get_by_label("Tiltak (obligatorisk), rad 1").fill("Første")
+    measures.get_by_role("button", name="Legg til rad").click()
+    measures.get_by_label("Tiltak (obligatorisk), rad 2").fill("Andre")
+    measures.get_by_role("button", name="Legg til rad").click()
+    measures.get_by_label("Tiltak (obligatorisk), rad 3").fill("Tredje")
+    visitor.check()
+    measures.locator("li.list-row").nth(1).get_by_role(
+        "button", name="Flytt opp"
+    ).click()
+    measures.locator("li.list-row").nth(2).get_by_role(
+        "button", name="Fjern rad"
+    ).click()
+    assert (
+        measures.get_by_label("Tiltak (obligatorisk), rad 1").input_value() == "Andre"
+    )
+    page.get_by_role("button", name="Lagre utkast").click()
+    page.wait_for_load_state("domcontentloaded")
+    visitor.check()
+    answer.refresh_from_db()
+    assert [row["tittel"] for row in answer.data[key]] == ["Andre", "Første"]
