@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from circulars.models import Circular
+
 from .models import NotificationKind, Report, ReportEvent, SentReminder
 from .notifications import advisers_for, notify, report_url, unit_contacts
 
@@ -19,7 +21,7 @@ NOT_SUBMITTED = (Report.Status.DRAFT, Report.Status.RETURNED)
 
 def reminder_days() -> list[int]:
     """Days before the deadline a reminder goes out, e.g. [14, 3]."""
-    return sorted(getattr(settings, "OXLO_REMINDER_DAYS", (14, 3)))
+    return sorted(settings.OXLO_REMINDER_DAYS)
 
 
 def stage_for(deadline: datetime.date, today: datetime.date) -> str | None:
@@ -34,11 +36,19 @@ def stage_for(deadline: datetime.date, today: datetime.date) -> str | None:
 
 
 def due_reports(today: datetime.date):
-    """Reports not yet submitted whose circular has a deadline."""
+    """Reports not yet submitted of published circulars whose deadline is near.
+
+    Escalation stops some weeks after the deadline, so an old year's forgotten
+    drafts do not flood the advisers.
+    """
+    overdue_days = settings.OXLO_REMINDER_OVERDUE_DAYS
     return (
         Report.objects.filter(
             status__in=NOT_SUBMITTED,
-            circular__deadline__isnull=False,
+            circular__status=Circular.Status.PUBLISHED,
+            circular__deadline__gte=today - datetime.timedelta(days=overdue_days),
+            circular__deadline__lte=today
+            + datetime.timedelta(days=max(reminder_days(), default=0)),
             unit__active=True,
         )
         .select_related("unit", "circular")
