@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from circulars.models import Section, UnitKind
+from circulars.models import Circular, Section, UnitKind
 
 from .models import Report, SectionAnswer
 
@@ -99,9 +99,9 @@ def days_late(report: Report, today: datetime.date) -> int | None:
 def columns_for(year: int) -> list[Column]:
     """One column per topic, in circular order; 4.3 and 4.3.1 share a column."""
     columns: dict[str, Column] = {}
-    sections = Section.objects.filter(circular__reporting_year=year).order_by(
-        "order", "circular__kind"
-    )
+    sections = Section.objects.filter(
+        circular__reporting_year=year, circular__status__in=Circular.FROZEN_STATUSES
+    ).order_by("order", "circular__kind")
     for section in sections:
         column = columns.setdefault(
             section.topic, Column(topic=section.topic, numbers=[], title=section.title)

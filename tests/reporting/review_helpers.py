@@ -1,12 +1,15 @@
 """Shared set-up for the review tests: reports in the states an adviser meets."""
 
+from reporting.models import Report
 from reporting.services import save_section_answer, submit_report
 from tests import factories
 
 
 def filled_report(unit, contact, **kwargs):
     """The unit's report with every required answer given, still a draft."""
-    report = factories.report_for(unit, **kwargs)
+    kwargs.setdefault("audience", (unit.kind,))
+    circular = factories.published_circular(**kwargs)
+    report = Report.objects.get(circular=circular, unit=unit)
     for answer in report.answers.all():
         save_section_answer(
             answer=answer,
