@@ -2,8 +2,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from circulars.services import publish_circular
 from reporting.models import NotificationPreference, Report, ReviewComment
-from reporting.services import add_comment, approve_report
+from reporting.services import add_comment, approve_report, reply_to_comment
+from tests import factories
 
 from .review_helpers import filled_report, submitted_report
 
@@ -273,3 +275,23 @@ def test_a_contact_cannot_bulk_approve(client, report, contact):
         reverse("reporting:matrix_bulk"), {"action": "approve", "reports": [report.pk]}
     )
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("sections", [1, 6])
+def test_review_page_query_count_does_not_grow_with_sections_or_comments(
+    client, unit, contact, adviser, sections, django_assert_max_num_queries
+):
+    circular = factories.CircularFactory(audience=[unit.kind])
+    for _ in range(sections):
+        section = factories.SectionFactory(circular=circular)
+        factories.QuestionFactory(section=section, table=True)
+        factories.QuestionFactory(section=section, measures=True)
+    publish_circular(circular=circular, by=None)
+    report = Report.objects.get(circular=circular, unit=unit)
+    for section in circular.sections.all():
+        comment = add_comment(report=report, section=section, text="Se", by=adviser)
+        reply_to_comment(comment=comment, text="Ok", by=contact)
+    client.force_login(adviser)
+    with django_assert_max_num_queries(22):
+        response = client.get(reverse("reporting:review_report", args=[report.pk]))
+    assert response.content.decode().count("Historikk for") == sections
