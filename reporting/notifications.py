@@ -98,17 +98,18 @@ def report_changed(*, report_id: int, kind: str) -> None:
     )
 
 
-def comment_added(*, report_id: int, text: str) -> None:
-    """Tell the unit's people that an adviser commented on their report."""
+def comment_added(*, report_id: int, text: str, to_advisers: bool = False) -> None:
+    """Tell the unit's people of an adviser's comment, or the advisers of a reply."""
     report = Report.objects.select_related("unit", "circular").get(pk=report_id)
     notify(
-        users=unit_contacts(report.unit),
+        users=advisers_for(report.unit) if to_advisers else unit_contacts(report.unit),
         kind=NotificationKind.COMMENTED,
         template="reporting/email/commented",
         context={
             "report": report,
             "text": text,
-            "url": report_url(report, for_adviser=False),
+            "from_unit": to_advisers,
+            "url": report_url(report, for_adviser=to_advisers),
         },
     )
 

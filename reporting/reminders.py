@@ -10,6 +10,7 @@ import datetime
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from circulars.models import Circular
 
@@ -22,6 +23,19 @@ NOT_SUBMITTED = (Report.Status.DRAFT, Report.Status.RETURNED)
 def reminder_days() -> list[int]:
     """Days before the deadline a reminder goes out, e.g. [14, 3]."""
     return sorted(settings.OXLO_REMINDER_DAYS)
+
+
+def stage_label(stage: str) -> str:
+    """The stage in words for the report's history."""
+    if stage == "overdue":
+        return gettext("Fristen er passert; rådgiver varslet.")
+    if stage == "deadline":
+        return gettext("Påminnelse på fristdagen.")
+    if stage.startswith("before-"):
+        return gettext("Påminnelse %(days)s dager før fristen.") % {
+            "days": stage.removeprefix("before-")
+        }
+    return gettext("Påminnelse sendt av rådgiver.")
 
 
 def stage_for(deadline: datetime.date, today: datetime.date) -> str | None:
@@ -88,7 +102,7 @@ def remind(*, report: Report, stage: str, by=None) -> int:
         report=report,
         action=ReportEvent.Action.REMINDED,
         actor=by,
-        reason=stage,
+        reason=stage_label(stage),
     )
     return len(fresh)
 

@@ -314,6 +314,12 @@ def reply_to_comment(*, comment: ReviewComment, text: str, by) -> ReviewComment:
         actor=by,
         reason=reply.text,
     )
+    if not is_adviser(by):
+        transaction.on_commit(
+            lambda: notifications.comment_added(
+                report_id=reply.report_id, text=reply.text, to_advisers=True
+            )
+        )
     return reply
 
 

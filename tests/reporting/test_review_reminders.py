@@ -120,7 +120,8 @@ def test_adviser_reminds_chosen_units_once_a_day(two_units, adviser, other_conta
     assert bulk_remind(reports=[submitted, pending], by=adviser) == 1
     assert bulk_remind(reports=[pending], by=adviser) == 0
     assert [m.to for m in mail.outbox] == [[other_contact.email]]
-    assert pending.events.filter(action="reminded", actor=adviser).exists()
+    event = pending.events.get(action="reminded", actor=adviser)
+    assert event.reason == "Påminnelse sendt av rådgiver."
 
 
 def test_units_long_past_the_deadline_are_no_longer_reminded(two_units):

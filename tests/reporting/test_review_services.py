@@ -171,3 +171,14 @@ def test_bulk_approve_approves_what_it_can_and_says_why_not_for_the_rest(
     assert [r.pk for r in approved] == [ready.pk]
     assert list(refused) == [draft]
     assert "Under arbeid" in refused[draft]
+
+
+def test_a_contacts_reply_is_mailed_to_the_units_advisers(
+    unit, contact, adviser, django_capture_on_commit_callbacks
+):
+    report = submitted_report(unit, contact)
+    comment = add_comment(report=report, text="Hvorfor?", by=adviser)
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_to_comment(comment=comment, text="Derfor.", by=contact)
+    assert mail.outbox[-1].to == [adviser.email]
+    assert "har svart på en kommentar" in mail.outbox[-1].body
