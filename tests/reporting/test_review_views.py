@@ -295,3 +295,15 @@ def test_review_page_query_count_does_not_grow_with_sections_or_comments(
     with django_assert_max_num_queries(22):
         response = client.get(reverse("reporting:review_report", args=[report.pk]))
     assert response.content.decode().count("Historikk for") == sections
+
+
+def test_administrators_assign_units_to_an_advisers_portfolio(
+    client, administrator, adviser, unit
+):
+    client.force_login(administrator)
+    url = reverse("admin:reporting_adviserassignment_add")
+    response = client.post(url, {"adviser": adviser.pk, "unit": unit.pk})
+    assert response.status_code == 302
+    assert list(adviser.portfolio.values_list("unit__name", flat=True)) == [
+        "Bydel Frogner"
+    ]
