@@ -193,8 +193,7 @@ def submit_report(
         )
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
-    _notify_on_commit(current, NotificationKind.SUBMITTED)
-    return _transition(
+    submitted = _transition(
         report=current,
         action=ReportEvent.Action.SUBMITTED,
         by=by,
@@ -203,6 +202,8 @@ def submit_report(
         signed_off_name=signed_off_name.strip(),
         signed_off_title=signed_off_title.strip(),
     )
+    _notify_on_commit(submitted, NotificationKind.SUBMITTED)
+    return submitted
 
 
 @transaction.atomic
