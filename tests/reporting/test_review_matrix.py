@@ -17,18 +17,22 @@ pytestmark = pytest.mark.django_db
 DEADLINE = datetime.date(2027, 2, 20)
 
 
-def units_with_reports(count: int):
+def units_with_reports(count: int, years: int = 1):
     factories.UnitFactory.create_batch(count)
-    return factories.published_circular(
-        audience=(UnitKind.ETAT, UnitKind.BYDEL), deadline=DEADLINE
-    )
+    for year in range(2026 - years + 1, 2027):
+        factories.published_circular(
+            audience=(UnitKind.ETAT, UnitKind.BYDEL),
+            year=year,
+            reporting_year=year,
+            deadline=DEADLINE.replace(year=year + 1),
+        )
 
 
-@pytest.mark.parametrize("count", [10, 80])
-def test_the_matrix_query_count_does_not_grow_with_units(
-    client, adviser, count, django_assert_max_num_queries
+@pytest.mark.parametrize(("count", "years"), [(10, 1), (80, 3)])
+def test_the_matrix_query_count_does_not_grow_with_units_or_years(
+    client, adviser, count, years, django_assert_max_num_queries
 ):
-    units_with_reports(count)
+    units_with_reports(count, years)
     client.force_login(adviser)
     with django_assert_max_num_queries(14):
         response = client.get(reverse("reporting:matrix"))
