@@ -137,3 +137,10 @@ def test_csv_export_has_one_line_per_report(client, unit, contact, adviser):
     assert lines[1].startswith("Bydel Frogner;Bydel;")
     assert "Sendt inn" in lines[1]
     assert Report.objects.count() == 1
+
+
+def test_an_empty_matrix_says_there_is_nothing_yet(client, adviser):
+    client.force_login(adviser)
+    response = client.get(reverse("reporting:matrix"), {"year": "abc", "sort": "x"})
+    assert response.status_code == 200
+    assert "Ingen rapporter passer med filteret." in response.content.decode()
