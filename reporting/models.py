@@ -314,6 +314,7 @@ class ReportEvent(models.Model):
         APPROVED = "approved", _("Godkjent")
         REOPENED = "reopened", _("Gjenåpnet")
         COMMENTED = "commented", _("Kommentert")
+        RESOLVED = "resolved", _("Kommentar løst")
         REMINDED = "reminded", _("Påminnelse sendt")
         ATTACHED = "attached", _("Vedlegg lagt til")
         DETACHED = "detached", _("Vedlegg fjernet")

@@ -250,7 +250,7 @@ def reopen_report(*, report: Report, reason: str, by) -> Report:
     )
     if not reason.strip():
         raise TransitionError(_("Skriv en begrunnelse for å gjenåpne rapporten."))
-    return _transition(
+    reopened = _transition(
         report=report,
         action=ReportEvent.Action.REOPENED,
         by=by,
@@ -259,6 +259,8 @@ def reopen_report(*, report: Report, reason: str, by) -> Report:
         approved_at=None,
         approved_by=None,
     )
+    _notify_on_commit(reopened, NotificationKind.RETURNED)
+    return reopened
 
 
 class CommentError(Exception):
@@ -335,6 +337,13 @@ def resolve_comment(*, comment: ReviewComment, by) -> ReviewComment:
         comment.resolved_at = timezone.now()
         comment.resolved_by = by
         comment.save(update_fields=["resolved_at", "resolved_by"])
+        ReportEvent.objects.create(
+            report=comment.report,
+            section=comment.section,
+            action=ReportEvent.Action.RESOLVED,
+            actor=by,
+            reason=comment.text,
+        )
     return comment
 
 

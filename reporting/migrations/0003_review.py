@@ -258,5 +258,28 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.AlterField(
+            model_name="reportevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("created", "Opprettet"),
+                    ("saved", "Lagret"),
+                    ("submitted", "Sendt inn"),
+                    ("returned", "Returnert for retting"),
+                    ("approved", "Godkjent"),
+                    ("reopened", "Gjenåpnet"),
+                    ("commented", "Kommentert"),
+                    ("resolved", "Kommentar løst"),
+                    ("reminded", "Påminnelse sendt"),
+                    ("attached", "Vedlegg lagt til"),
+                    ("detached", "Vedlegg fjernet"),
+                    ("mentor", "Mentor endret"),
+                    ("contact", "OXLO-kontakt bekreftet"),
+                ],
+                max_length=20,
+                verbose_name="hendelse",
+            ),
+        ),
         migrations.RunPython(grant_administrators, revoke_administrators),
     ]

@@ -105,18 +105,22 @@ def test_approval_waits_until_every_comment_is_resolved(unit, contact, adviser):
     with pytest.raises(TransitionError, match="åpne kommentarer"):
         approve_report(report=report, by=adviser)
     resolve_comment(comment=comment, by=adviser)
+    assert report.events.filter(action=ReportEvent.Action.RESOLVED, actor=adviser)
     assert approve_report(report=report, by=adviser).status == Report.Status.APPROVED
 
 
 def test_only_an_administrator_reopens_an_approved_report_with_a_reason(
-    unit, contact, adviser, administrator
+    unit, contact, adviser, administrator, django_capture_on_commit_callbacks
 ):
     report = approve_report(report=submitted_report(unit, contact), by=adviser)
     with pytest.raises(TransitionError, match="administratorer"):
         reopen_report(report=report, reason="Feil tall", by=adviser)
     with pytest.raises(TransitionError, match="begrunnelse"):
         reopen_report(report=report, reason="", by=administrator)
-    reopened = reopen_report(report=report, reason="Feil tall", by=administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        reopened = reopen_report(report=report, reason="Feil tall", by=administrator)
+    assert "Feil tall" in mail.outbox[-1].body
+    assert mail.outbox[-1].to == [contact.email]
     assert reopened.status == Report.Status.RETURNED
     assert reopened.events.filter(
         action=ReportEvent.Action.REOPENED, reason="Feil tall", actor=administrator
