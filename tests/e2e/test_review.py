@@ -91,3 +91,27 @@ def test_adviser_returns_frogner_with_a_comment_and_approves_after_resubmission(
     assert "Rapporten har fått ny status." in page.content()
     report.refresh_from_db()
     assert report.status == Report.Status.APPROVED
+
+
+def test_adviser_filters_and_sorts_the_matrix_and_sets_up_a_digest(
+    frogner_submitted, visitor
+):
+    page = visitor.page
+    visitor.login("radgiver")
+    visitor.goto("/vurdering/")
+    page.get_by_label("Bydel", exact=True).check()
+    page.get_by_role("button", name="Vis").click()
+    visitor.check()
+    assert "Helseetaten" not in page.content()
+    page.get_by_role("link", name="Status", exact=True).first.click()
+    visitor.check()
+    assert "sortert stigende" in page.content()
+
+    page.get_by_role("link", name="Varsler", exact=True).click()
+    visitor.check()
+    page.get_by_role("group", name="Påminnelse om frist").get_by_label(
+        "Daglig samle-e-post"
+    ).check()
+    page.get_by_role("button", name="Lagre").click()
+    visitor.check()
+    assert "Varslingsinnstillingene er lagret." in page.content()
