@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 
 from .models import Report, SectionAnswer
+from .review_selectors import comment_threads
 
 
 def reports_for_start_page(user):
@@ -70,13 +71,8 @@ def previous_answers(report: Report) -> dict[str, dict]:
 
 
 def open_comments(report: Report, section=None):
-    """Open review comments on the report (or one of its sections), oldest first."""
-    comments = report.comments.filter(
-        parent__isnull=True, resolved_at__isnull=True
-    ).select_related("author", "section")
-    if section is not None:
-        comments = comments.filter(section=section)
-    return list(comments)
+    """Open review comments (with replies) on the report or one of its sections."""
+    return [c for c in comment_threads(report, section=section) if c.is_open]
 
 
 def section_history(answer: SectionAnswer):

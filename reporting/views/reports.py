@@ -68,6 +68,7 @@ def report_detail(request, pk):
             "answers": answers,
             "comments": [c for c in comments if c.section_id is None],
             "can_edit": can_edit_report(request.user, report),
+            "is_member": is_member(request.user, report.unit),
         },
     )
 
@@ -83,6 +84,7 @@ def _section_context(request, report, answer, form, **extra):
         "form": form,
         "blocks": form.blocks(),
         "can_edit": can_edit,
+        "is_member": is_member(request.user, report.unit),
         "has_previous": bool(form.previous),
         "previous_year": (report.circular.reporting_year or 1) - 1,
         "comments": open_comments(report, answer.section),
