@@ -81,7 +81,10 @@ def approved_previous_report(unit, answer, data):
     previous.version = 1
     previous.save()
     submit_report(
-        report=report, signed_off_name="Bydelsdirektør", signed_off_title="", by=None
+        report=report,
+        signed_off_name="Bydelsdirektør",
+        signed_off_title="",
+        by=factories.contact_of(unit),
     )
-    approve_report(report=report, by=None)
+    approve_report(report=report, by=factories.adviser())
     return report

@@ -177,3 +177,21 @@ def test_autosave_says_which_numbers_need_an_explanation(
     assert rich_answer.data["_forklaringer"] == {"antall": "Ny avdeling."}
     page = client.get(url(rich_answer)).content.decode()
     assert "Tallet avviker mer enn 50 % fra i fjor" in page
+
+
+def test_open_adviser_comments_show_on_the_report_and_section_pages(
+    client, contact, adviser, rich_answer
+):
+    from reporting.models import ReviewComment
+
+    ReviewComment.objects.create(
+        report=rich_answer.report,
+        section=rich_answer.section,
+        author=adviser,
+        text="Mangler tall for i fjor.",
+    )
+    client.force_login(contact)
+    for page_url in (rich_answer.report.get_absolute_url(), url(rich_answer)):
+        page = client.get(page_url).content.decode()
+        assert "Mangler tall for i fjor." in page
+        assert "Svar på kommentaren" in page
