@@ -135,6 +135,15 @@ class Circular(models.Model):
         blank=True,
         related_name="replaced_by",
     )
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("kopiert fra"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="copies",
+        help_text=_("Rundskrivet denne ble startet fra; endringene vises mot det."),
+    )
     replaces_note = models.CharField(
         _("erstatter (tekst)"),
         max_length=200,
@@ -251,6 +260,51 @@ class Circular(models.Model):
         unknown = set(self.audience) - set(UnitKind.values)
         if unknown:
             raise ValidationError({"audience": _("Ukjent enhetstype.")})
+
+
+class CircularEvent(models.Model):
+    """History of a circular: who copied, published, withdrew or replaced it."""
+
+    class Action(models.TextChoices):
+        CREATED_AS_COPY = "copied", _("Startet som kopi")
+        CREATED_AS_REPLACEMENT = "replacement", _("Startet som erstatning")
+        PUBLISHED = "published", _("Publisert")
+        WITHDRAWN = "withdrawn", _("Trukket tilbake")
+
+    circular = models.ForeignKey(
+        Circular,
+        verbose_name=_("rundskriv"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    action = models.CharField(_("hendelse"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utført av"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.TextField(_("begrunnelse"), blank=True)
+    related = models.ForeignKey(
+        Circular,
+        verbose_name=_("gjelder også"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Kilden til en kopi, eller rundskrivet som erstattet dette."),
+    )
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["circular", "at", "pk"]
+        verbose_name = _("hendelse for rundskriv")
+        verbose_name_plural = _("hendelser for rundskriv")
+
+    def __str__(self):
+        return f"{self.circular.designation}: {self.get_action_display()}"
 
 
 class FrozenChild(models.Model):
