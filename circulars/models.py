@@ -46,6 +46,10 @@ class FrozenQuerySet(models.QuerySet):
         return super().delete()
 
 
+class QuestionQuerySet(FrozenQuerySet):
+    frozen_lookup = "section__circular__status__in"
+
+
 class CircularQuerySet(FrozenQuerySet):
     frozen_lookup = "status__in"
 
@@ -473,7 +477,7 @@ class Question(FrozenChild):
         ),
     )
 
-    objects = FrozenQuerySet.as_manager()
+    objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["section", "order", "pk"]

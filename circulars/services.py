@@ -156,20 +156,20 @@ def _check_number_is_free(*, kind: str, number: int, year: int) -> None:
 
 def _copy(source: Circular, **overrides) -> Circular:
     """A new draft with the source's metadata, sections and questions."""
-    copy = Circular.objects.create(
-        kind=source.kind,
-        title=source.title,
-        archive_code=source.archive_code,
-        issued_by=source.issued_by,
-        audience=list(source.audience),
-        body=source.body,
-        contact=source.contact,
-        signatures=source.signatures,
-        reporting_year=source.reporting_year,
-        deadline=source.deadline,
-        copied_from=source,
-        **overrides,
-    )
+    fields = {
+        "kind": source.kind,
+        "title": source.title,
+        "archive_code": source.archive_code,
+        "issued_by": source.issued_by,
+        "audience": list(source.audience),
+        "body": source.body,
+        "contact": source.contact,
+        "signatures": source.signatures,
+        "reporting_year": source.reporting_year,
+        "deadline": source.deadline,
+        "copied_from": source,
+    }
+    copy = Circular.objects.create(**(fields | overrides))
     copy.documents.set(source.documents.all())
     for section in source.sections.prefetch_related("questions"):
         questions = list(section.questions.all())

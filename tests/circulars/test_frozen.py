@@ -1,0 +1,111 @@
+"""Frozen means frozen: no path changes a published circular, its sections or
+questions."""
+
+import pytest
+
+from circulars.models import Circular, FrozenCircular, Question, Section
+from tests.factories import QuestionFactory, SectionFactory, published_circular
+
+
+@pytest.fixture
+def circular(db):
+    return published_circular()
+
+
+def test_saving_a_changed_published_circular_is_refused(circular):
+    circular.title = "Ny tittel"
+    with pytest.raises(FrozenCircular):
+        circular.save()
+    circular.refresh_from_db()
+    assert circular.title != "Ny tittel"
+
+
+def test_deleting_a_published_circular_is_refused(circular):
+    with pytest.raises(FrozenCircular):
+        circular.delete()
+    assert Circular.objects.filter(pk=circular.pk).exists()
+
+
+def test_bulk_update_and_delete_of_published_circulars_are_refused(circular):
+    with pytest.raises(FrozenCircular):
+        Circular.objects.filter(pk=circular.pk).update(title="Ny")
+    with pytest.raises(FrozenCircular):
+        Circular.objects.all().delete()
+    assert Circular.objects.get(pk=circular.pk).title != "Ny"
+
+
+def test_a_section_of_a_published_circular_cannot_be_changed_added_or_deleted(
+    circular,
+):
+    section = circular.sections.get()
+    section.title = "Ny"
+    with pytest.raises(FrozenCircular):
+        section.save()
+    with pytest.raises(FrozenCircular):
+        section.delete()
+    with pytest.raises(FrozenCircular):
+        Section.objects.create(circular=circular, number="4.9", title="X", topic="x")
+    with pytest.raises(FrozenCircular):
+        Section.objects.filter(circular=circular).update(title="Ny")
+    with pytest.raises(FrozenCircular):
+        Section.objects.filter(circular=circular).delete()
+    assert circular.sections.get().title != "Ny"
+
+
+def test_a_section_cannot_be_moved_out_of_or_into_a_published_circular(circular):
+    draft_section = SectionFactory()
+    draft_section.circular = circular
+    with pytest.raises(FrozenCircular):
+        draft_section.save()
+    frozen_section = circular.sections.get()
+    frozen_section.circular = draft_section.circular
+    with pytest.raises(FrozenCircular):
+        frozen_section.save()
+
+
+def test_a_question_of_a_published_circular_cannot_be_changed_added_or_deleted(
+    circular,
+):
+    question = Question.objects.filter(section__circular=circular).first()
+    question.label = "Omformulert"
+    with pytest.raises(FrozenCircular):
+        question.save()
+    with pytest.raises(FrozenCircular):
+        question.delete()
+    with pytest.raises(FrozenCircular):
+        QuestionFactory(section=question.section)
+    with pytest.raises(FrozenCircular):
+        Question.objects.filter(pk=question.pk).update(label="Omformulert")
+    with pytest.raises(FrozenCircular):
+        Question.objects.filter(section__circular=circular).delete()
+    assert not Question.objects.filter(label="Omformulert").exists()
+
+
+def test_a_question_cannot_be_moved_into_a_published_circular(circular):
+    question = QuestionFactory()
+    question.section = circular.sections.get()
+    with pytest.raises(FrozenCircular):
+        question.save()
+
+
+def test_a_draft_and_its_parts_can_still_be_edited_and_deleted(db):
+    question = QuestionFactory()
+    question.label = "Omformulert"
+    question.save()
+    question.section.title = "Nytt kapittel"
+    question.section.save()
+    circular = question.section.circular
+    circular.title = "Ny tittel"
+    circular.save()
+    circular.delete()
+    assert not Question.objects.exists()
+
+
+def test_a_withdrawn_circular_is_frozen_as_well(circular, administrator):
+    from circulars.services import withdraw_circular
+
+    withdraw_circular(circular=circular, reason="Feil i teksten.", by=administrator)
+    circular.refresh_from_db()
+    circular.body = "Rettet"
+    with pytest.raises(FrozenCircular):
+        circular.save()
