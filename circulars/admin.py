@@ -298,3 +298,8 @@ class DocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "reference"]
     list_filter = ["kind"]
     prepopulated_fields = {"slug": ["title"]}
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_cited_by_frozen_circular:
+            return False
+        return super().has_delete_permission(request, obj)

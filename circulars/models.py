@@ -10,6 +10,8 @@ querysets below for the same reason.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -100,6 +102,17 @@ class Document(models.Model):
 
     def get_absolute_url(self):
         return reverse("circulars:document_detail", args=[self.slug])
+
+    @property
+    def is_cited_by_frozen_circular(self) -> bool:
+        return self.circulars.filter(status__in=Circular.FROZEN_STATUSES).exists()
+
+    def delete(self, *args, **kwargs):
+        if self.pk and self.is_cited_by_frozen_circular:
+            raise FrozenCircular(
+                _("Dokumentet er en henvisning i et publisert rundskriv.")
+            )
+        return super().delete(*args, **kwargs)
 
 
 class Circular(models.Model):
@@ -225,7 +238,11 @@ class Circular(models.Model):
                     for f in self._meta.concrete_fields
                     if getattr(stored, f.attname) != getattr(self, f.attname)
                 }
-                if changed - self.MUTABLE_WHEN_FROZEN:
+                # A frozen circular only moves on: published -> withdrawn.
+                if changed - self.MUTABLE_WHEN_FROZEN or self.status not in (
+                    stored.status,
+                    self.Status.WITHDRAWN,
+                ):
                     raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
         super().save(*args, **kwargs)
 
@@ -510,7 +527,13 @@ class Question(FrozenChild):
         return self.kind in self.NUMERIC_KINDS
 
     def clean(self):
-        errors = {}
+        errors = {
+            name: _('Skriv en liste, f.eks. [] eller ["Ja", "Nei"].')
+            for name in ("choices", "rows", "columns")
+            if not isinstance(getattr(self, name), list)
+        }
+        if errors:
+            raise ValidationError(errors)
         if self.kind == self.Kind.TABLE and not (self.rows and self.columns):
             errors["rows"] = _("En tabell trenger både rader og kolonner.")
         if self.kind == self.Kind.LIST and not self.columns:
@@ -536,3 +559,22 @@ class Question(FrozenChild):
                 errors["rows"] = _("Hver rad trenger «key» og «label».")
         if errors:
             raise ValidationError(errors)
+
+
+@receiver(m2m_changed, sender=Circular.documents.through)
+def refuse_reference_changes_of_frozen_circulars(
+    sender, instance, action, reverse, pk_set, **kwargs
+):
+    """A frozen circular's references are part of its text."""
+    if not action.startswith("pre_"):
+        return
+    if reverse:  # document.circulars.add(...) / .clear()
+        circulars = (
+            Circular.objects.filter(pk__in=pk_set)
+            if pk_set
+            else instance.circulars.all()
+        )
+    else:
+        circulars = Circular.objects.filter(pk=instance.pk)
+    if circulars.filter(status__in=Circular.FROZEN_STATUSES).exists():
+        raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))

@@ -227,3 +227,54 @@ def test_administrator_edits_a_question_of_a_draft_through_its_section(
     assert response.status_code == 302, response.content.decode()[:3000]
     question.refresh_from_db()
     assert question.label == "Omformulert spørsmål"
+
+
+def test_a_question_with_malformed_rows_gets_a_message_not_an_error_page(
+    client, administrator, draft
+):
+    section = draft.sections.get()
+    question = section.questions.get()
+    client.force_login(administrator)
+    url = reverse("admin:circulars_section_change", args=[section.pk])
+    response = client.post(
+        url,
+        {
+            "circular": draft.pk,
+            "number": section.number,
+            "title": section.title,
+            "topic": section.topic,
+            "order": section.order,
+            "questions-TOTAL_FORMS": 1,
+            "questions-INITIAL_FORMS": 1,
+            "questions-0-id": question.pk,
+            "questions-0-section": section.pk,
+            "questions-0-key": question.key,
+            "questions-0-label": "Tabell",
+            "questions-0-kind": "table",
+            "questions-0-order": 1,
+            "questions-0-choices": "[]",
+            "questions-0-rows": "5",
+            "questions-0-columns": '{"key": "x"}',
+        },
+    )
+    assert response.status_code == 200
+    assert "Skriv en liste" in response.content.decode()
+    question.refresh_from_db()
+    assert question.label != "Tabell"
+
+
+def test_a_document_cited_by_a_published_circular_cannot_be_deleted_in_the_admin(
+    client, administrator
+):
+    from tests.factories import DocumentFactory
+
+    document = DocumentFactory()
+    draft = CircularFactory()
+    draft.documents.add(document)
+    SectionFactory(circular=draft)
+    from circulars.services import publish_circular
+
+    publish_circular(circular=draft, by=administrator)
+    client.force_login(administrator)
+    url = reverse("admin:circulars_document_delete", args=[document.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403

@@ -2,9 +2,17 @@
 questions."""
 
 import pytest
+from django.db import transaction
 
 from circulars.models import Circular, FrozenCircular, Question, Section
-from tests.factories import QuestionFactory, SectionFactory, published_circular
+from circulars.services import publish_circular
+from tests.factories import (
+    CircularFactory,
+    DocumentFactory,
+    QuestionFactory,
+    SectionFactory,
+    published_circular,
+)
 
 
 @pytest.fixture
@@ -109,3 +117,34 @@ def test_a_withdrawn_circular_is_frozen_as_well(circular, administrator):
     circular.body = "Rettet"
     with pytest.raises(FrozenCircular):
         circular.save()
+
+
+def test_a_published_circular_cannot_be_turned_back_into_a_draft(circular):
+    circular.status = Circular.Status.DRAFT
+    with pytest.raises(FrozenCircular):
+        circular.save()
+    circular.refresh_from_db()
+    assert circular.is_frozen
+
+
+def test_references_of_a_published_circular_cannot_change_from_either_side(circular):
+    document = DocumentFactory()
+    # m2m writes run in an atomic block without a savepoint: give them one here.
+    with pytest.raises(FrozenCircular), transaction.atomic():
+        circular.documents.add(document)
+    with pytest.raises(FrozenCircular), transaction.atomic():
+        document.circulars.add(circular)
+    assert not circular.documents.exists()
+
+
+def test_a_document_cited_by_a_published_circular_cannot_be_deleted(db):
+    document = DocumentFactory()
+    draft = CircularFactory()
+    draft.documents.add(document)
+    SectionFactory(circular=draft)
+    publish_circular(circular=draft, by=None)
+    with pytest.raises(FrozenCircular):
+        document.delete()
+    with pytest.raises(FrozenCircular), transaction.atomic():
+        document.circulars.clear()
+    assert draft.documents.get() == document
