@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -56,7 +56,7 @@ def library_circulars_by_audience() -> list[AudienceGroup]:
     to everyone first, then in the order of the unit kinds."""
     order = list(UnitKind.values)
     groups: dict[tuple[str, ...], list[Circular]] = {}
-    for circular in public_circulars().annotate(section_count=Count("sections")):
+    for circular in public_circulars().prefetch_related("sections"):
         kinds = tuple(sorted(set(circular.audience) & set(order), key=order.index))
         groups.setdefault(kinds, []).append(circular)
 
