@@ -112,8 +112,8 @@ class CircularAdmin(FrozenAdminMixin, admin.ModelAdmin):
     list_filter = ["kind", "status", "reporting_year"]
     search_fields = ["title", "case_number", "body"]
     inlines = [SectionInline, CircularEventInline]
-    filter_horizontal = ["documents"]
     readonly_fields = [
+        "audience_display",
         "status",
         "copied_from",
         "published_at",
@@ -121,10 +121,73 @@ class CircularAdmin(FrozenAdminMixin, admin.ModelAdmin):
         "withdrawn_at",
         "withdrawn_reason",
     ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("kind", "number", "year"),
+                    "title",
+                    ("case_number", "archive_code"),
+                    "issued_by",
+                    ("sent_on", "effective_from"),
+                    "contact",
+                    "signatures",
+                ]
+            },
+        ),
+        (
+            gettext_lazy("Mottakere og rapportering"),
+            {"fields": ["audience", "reporting_year", "deadline"]},
+        ),
+        (
+            gettext_lazy("Tekst og henvisninger"),
+            {"fields": ["body", "attachment", "documents"]},
+        ),
+        (gettext_lazy("Erstatter"), {"fields": ["replaces", "replaces_note"]}),
+        (
+            gettext_lazy("Status"),
+            {
+                "fields": [
+                    "status",
+                    "copied_from",
+                    ("published_at", "published_by"),
+                    ("withdrawn_at", "withdrawn_reason"),
+                ]
+            },
+        ),
+    ]
     change_form_template = "admin/circulars/circular/change_form.html"
 
     def circular_of(self, obj):
         return obj
+
+    def view_on_site(self, obj):
+        """Only published and withdrawn circulars have a page in the library."""
+        return obj.get_absolute_url() if obj.is_frozen else None
+
+    @admin.display(description=gettext_lazy("Mottakere"))
+    def audience_display(self, obj):
+        return ", ".join(obj.audience_labels())
+
+    def get_fieldsets(self, request, obj=None):
+        """A frozen circular shows its audience as names, not as stored JSON."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self._frozen(obj):
+            return fieldsets
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "audience_display" if field == "audience" else field
+                        for field in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "replaces":

@@ -20,7 +20,10 @@ class CircularAdminForm(forms.ModelForm):
     class Meta:
         model = Circular
         # The admin supplies the rest of the fields from its fieldsets.
-        fields = ["audience"]
+        fields = ["audience", "documents"]
+        # Checkboxes: the admin's two-box filter widget fails axe (aria-label on
+        # a span without a role).
+        widgets = {"documents": forms.CheckboxSelectMultiple}
 
 
 class NumberForm(forms.Form):

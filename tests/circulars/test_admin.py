@@ -54,6 +54,8 @@ def test_draft_change_page_offers_the_workflow(client, administrator, draft):
     assert admin_url("publish", draft) in page
     assert admin_url("copy", draft) in page
     assert admin_url("withdraw", draft) not in page
+    assert 'name="title"' in page and 'name="body"' in page
+    assert 'name="audience"' in page and 'type="checkbox"' in page
 
 
 def test_publish_page_lists_the_problems_and_publishes_nothing(client, administrator):
@@ -134,6 +136,8 @@ def test_a_published_circular_is_read_only_in_the_admin(client, administrator):
     assert "kan ikke endres" in page
     assert 'name="_save"' not in page
     assert admin_url("replace", circular) in page
+    assert circular.title in page
+    assert "Etat" in page and '["etat"]' not in page
     response = client.post(
         admin_url("change", circular),
         {"title": "Endret", "kind": circular.kind, "number": 1, "year": 2026},
