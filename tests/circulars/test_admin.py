@@ -41,7 +41,9 @@ def test_anonymous_people_and_contacts_are_sent_to_a_login_page(
 
 @pytest.mark.parametrize("name", ["publish", "copy", "replace", "withdraw"])
 def test_staff_without_the_administrator_role_are_refused(client, draft, name):
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(UserFactory(is_staff=True, role="Rådgiver"))
+    changelist = reverse("admin:circulars_circular_changelist")
+    assert client.get(changelist).status_code == 403
     assert client.get(admin_url(name, draft)).status_code == 403
     assert client.post(admin_url(name, draft)).status_code == 403
     draft.refresh_from_db()
