@@ -74,3 +74,57 @@ def test_administrator_publishes_next_years_circular_and_the_contact_sees_it(
 
     visitor.goto(draft.get_absolute_url())
     assert "Har bydelen en egen lokal handlingsplan for perioden?" in page.content()
+
+
+def test_administrator_replaces_one_circular_and_the_library_says_so(demo, visitor):
+    old = Circular.objects.get(kind="rundskriv", number=8, year=2017)
+    page = visitor.page
+
+    visitor.login("admin")
+    visitor.goto(f"/admin/circulars/circular/{old.pk}/change/")
+    page.get_by_role("link", name="Erstatt …").click()
+    visitor.check()
+    page.get_by_label("Nummer på det nye rundskrivet").fill("")
+    page.get_by_role("button", name="Opprett erstatning").click()
+    visitor.check()
+    assert "Feltet er påkrevet" in page.content()
+    page.get_by_label("Nummer på det nye rundskrivet").fill("3")
+    page.get_by_role("button", name="Opprett erstatning").click()
+    visitor.check()
+    replacement = old.replaced_by.get()
+
+    page.get_by_role("link", name="Publiser …").click()
+    visitor.check()
+    assert "trekkes samtidig tilbake" in page.content()
+    page.get_by_role("button", name="Publiser").click()
+    visitor.check()
+
+    visitor.goto("/admin/circulars/circular/add/")
+    visitor.logout()
+    visitor.goto(old.get_absolute_url())
+    assert "Erstattet av" in page.content()
+    page.get_by_role(
+        "link", name=f"{replacement.designation}: {replacement.title}"
+    ).click()
+    visitor.check()
+    assert "Erstatter" in page.content()
+
+
+def test_administrator_withdraws_a_circular_with_a_reason(demo, visitor):
+    circular = Circular.objects.filter(kind="rundskriv", reporting_year__isnull=False)
+    circular = circular.order_by("year").first()
+    page = visitor.page
+
+    visitor.login("admin")
+    visitor.goto(f"/admin/circulars/circular/{circular.pk}/change/")
+    page.get_by_role("link", name="Trekk tilbake …").click()
+    visitor.check()
+    page.get_by_role("button", name="Trekk tilbake").click()
+    visitor.check()
+    assert "Feltet er påkrevet" in page.content()
+    page.get_by_label("Begrunnelse").fill("Sendt ut med feil frist.")
+    page.get_by_role("button", name="Trekk tilbake").click()
+    visitor.check()
+    assert "er trukket tilbake" in page.content()
+    visitor.goto(circular.get_absolute_url())
+    assert "Sendt ut med feil frist." in page.content()
