@@ -5,8 +5,10 @@ import pytest
 from django.urls import reverse
 
 from circulars.models import Circular, Question, Section
+from circulars.services import publish_circular
 from tests.factories import (
     CircularFactory,
+    DocumentFactory,
     QuestionFactory,
     SectionFactory,
     UserFactory,
@@ -272,14 +274,10 @@ def test_a_question_with_malformed_rows_gets_a_message_not_an_error_page(
 def test_a_document_cited_by_a_published_circular_cannot_be_deleted_in_the_admin(
     client, administrator
 ):
-    from tests.factories import DocumentFactory
-
     document = DocumentFactory()
     draft = CircularFactory()
     draft.documents.add(document)
     SectionFactory(circular=draft)
-    from circulars.services import publish_circular
-
     publish_circular(circular=draft, by=administrator)
     client.force_login(administrator)
     url = reverse("admin:circulars_document_delete", args=[document.pk])

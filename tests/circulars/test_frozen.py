@@ -5,7 +5,7 @@ import pytest
 from django.db import transaction
 
 from circulars.models import Circular, FrozenCircular, Question, Section
-from circulars.services import publish_circular
+from circulars.services import publish_circular, withdraw_circular
 from tests.factories import (
     CircularFactory,
     DocumentFactory,
@@ -110,8 +110,6 @@ def test_a_draft_and_its_parts_can_still_be_edited_and_deleted(db):
 
 
 def test_a_withdrawn_circular_is_frozen_as_well(circular, administrator):
-    from circulars.services import withdraw_circular
-
     withdraw_circular(circular=circular, reason="Feil i teksten.", by=administrator)
     circular.refresh_from_db()
     circular.body = "Rettet"

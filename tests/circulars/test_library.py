@@ -8,7 +8,13 @@ from circulars.services import (
     publish_circular,
     start_replacement,
 )
-from tests.factories import CircularFactory, DocumentFactory, published_circular
+from tests.factories import (
+    CircularFactory,
+    DocumentFactory,
+    QuestionFactory,
+    SectionFactory,
+    published_circular,
+)
 
 LIBRARY = reverse("circulars:library")
 
@@ -103,8 +109,6 @@ def test_library_query_count_does_not_grow_with_circulars(
 def test_circular_page_query_count_does_not_grow_with_sections(
     client, administrator, count, django_assert_max_num_queries
 ):
-    from tests.factories import QuestionFactory, SectionFactory
-
     draft = CircularFactory(year=2025, reporting_year=2025)
     for n in range(count):
         QuestionFactory(section=SectionFactory(circular=draft, topic=f"t{n}"))
@@ -113,3 +117,15 @@ def test_circular_page_query_count_does_not_grow_with_sections(
     publish_circular(circular=copy, by=administrator)
     with django_assert_max_num_queries(14):
         assert client.get(copy.get_absolute_url()).status_code == 200
+
+
+def test_circular_page_names_the_rows_and_columns_of_tables_and_lists(client, db):
+    draft = CircularFactory()
+    section = SectionFactory(circular=draft)
+    QuestionFactory(section=section, table=True)
+    QuestionFactory(section=section, measures=True)
+    publish_circular(circular=draft, by=None)
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert "Rader: Ledere, Andre" in page
+    assert "Kolonner: Kvinner, Menn" in page
+    assert "Felter per rad: Tiltak, Status" in page
