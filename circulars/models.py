@@ -30,30 +30,73 @@ class FrozenCircular(Exception):
 
 
 class FrozenQuerySet(models.QuerySet):
-    """Refuses bulk writes that would reach rows of a frozen circular."""
+    """Refuses bulk writes that would reach rows of a frozen circular, or move
+    rows into one along `parent_field`."""
 
     frozen_lookup = "circular__status__in"
+    parent_field = "circular"
+    # How the parent model reaches its circular's status.
+    parent_frozen_lookup = "status__in"
+
+    def _refuse(self):
+        raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
 
     def _touches_frozen(self) -> bool:
         return self.filter(**{self.frozen_lookup: Circular.FROZEN_STATUSES}).exists()
 
+    def _parents_frozen(self, parent_ids) -> bool:
+        if not self.parent_field:
+            return False
+        parent = self.model._meta.get_field(self.parent_field).related_model
+        return parent.objects.filter(
+            pk__in=[pk for pk in parent_ids if pk is not None],
+            **{self.parent_frozen_lookup: Circular.FROZEN_STATUSES},
+        ).exists()
+
+    def _parent_ids(self, objs) -> set:
+        if not self.parent_field:
+            return set()
+        return {getattr(obj, f"{self.parent_field}_id") for obj in objs}
+
     def update(self, **kwargs):
-        if self._touches_frozen():
-            raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+        moved_to = {
+            getattr(value, "pk", value)
+            for name, value in kwargs.items()
+            if self.parent_field
+            and name in (self.parent_field, f"{self.parent_field}_id")
+        }
+        if self._touches_frozen() or self._parents_frozen(moved_to):
+            self._refuse()
         return super().update(**kwargs)
 
     def delete(self):
         if self._touches_frozen():
-            raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+            self._refuse()
         return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        if self._parents_frozen(self._parent_ids(objs)):
+            self._refuse()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        existing = self.filter(pk__in=[obj.pk for obj in objs])
+        if existing._touches_frozen() or self._parents_frozen(self._parent_ids(objs)):
+            self._refuse()
+        return super().bulk_update(objs, fields, *args, **kwargs)
 
 
 class QuestionQuerySet(FrozenQuerySet):
     frozen_lookup = "section__circular__status__in"
+    parent_field = "section"
+    parent_frozen_lookup = "circular__status__in"
 
 
 class CircularQuerySet(FrozenQuerySet):
     frozen_lookup = "status__in"
+    parent_field = None
 
     def published(self):
         return self.filter(status=Circular.Status.PUBLISHED)

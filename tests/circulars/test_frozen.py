@@ -146,3 +146,33 @@ def test_a_document_cited_by_a_published_circular_cannot_be_deleted(db):
     with pytest.raises(FrozenCircular), transaction.atomic():
         document.circulars.clear()
     assert draft.documents.get() == document
+
+
+def test_bulk_writes_cannot_move_or_create_parts_in_a_published_circular(circular):
+    draft_section = SectionFactory()
+    frozen_section = circular.sections.get()
+    with pytest.raises(FrozenCircular):
+        Section.objects.filter(pk=draft_section.pk).update(circular=circular)
+    with pytest.raises(FrozenCircular):
+        Section.objects.bulk_create(
+            [Section(circular=circular, number="4.8", title="X", topic="x")]
+        )
+    question = QuestionFactory(section=draft_section)
+    with pytest.raises(FrozenCircular):
+        Question.objects.filter(pk=question.pk).update(section_id=frozen_section.pk)
+    with pytest.raises(FrozenCircular):
+        Question.objects.bulk_create(
+            [Question(section=frozen_section, key="ny", label="Ny", kind="yes_no")]
+        )
+    question.section = frozen_section
+    with pytest.raises(FrozenCircular):
+        Question.objects.bulk_update([question], ["section"])
+    frozen_question = frozen_section.questions.first()
+    frozen_question.label = "Omformulert"
+    with pytest.raises(FrozenCircular):
+        Question.objects.bulk_update([frozen_question], ["label"])
+    circular.title = "Ny"
+    with pytest.raises(FrozenCircular):
+        Circular.objects.bulk_update([circular], ["title"])
+    assert frozen_section.questions.count() == 2
+    assert not Question.objects.filter(label="Omformulert").exists()
