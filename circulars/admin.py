@@ -218,7 +218,7 @@ class CircularAdmin(FrozenAdminMixin, admin.ModelAdmin):
             raise PermissionDenied
         return get_object_or_404(Circular, pk=pk)
 
-    def _render(self, request, circular, template, **context):
+    def _render(self, request, circular, template, *, title, **context):
         return TemplateResponse(
             request,
             f"admin/circulars/circular/{template}.html",
@@ -226,7 +226,7 @@ class CircularAdmin(FrozenAdminMixin, admin.ModelAdmin):
                 **self.admin_site.each_context(request),
                 "opts": self.opts,
                 "original": circular,
-                "title": context.pop("title"),
+                "title": title,
                 **context,
             },
         )
