@@ -3,8 +3,9 @@ library documents they refer to.
 
 A published circular is frozen: `Circular.save()`, `Section.save()` and
 `Question.save()` (and their deletes) refuse to change anything that belongs to
-a published or withdrawn circular. Bulk queryset updates are refused by the
-querysets below for the same reason.
+a published or withdrawn circular; the querysets below refuse bulk updates,
+deletes and bulk creates that would reach one; a signal refuses changes to its
+document references. The one change left is published -> withdrawn.
 """
 
 from django.conf import settings

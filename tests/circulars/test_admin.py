@@ -282,3 +282,15 @@ def test_a_document_cited_by_a_published_circular_cannot_be_deleted_in_the_admin
     client.force_login(administrator)
     url = reverse("admin:circulars_document_delete", args=[document.pk])
     assert client.post(url, {"post": "yes"}).status_code == 403
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_admin_circular_list_query_count_does_not_grow(
+    client, administrator, count, django_assert_max_num_queries
+):
+    for year in range(2020, 2020 + count):
+        published_circular(year=year, reporting_year=year)
+    client.force_login(administrator)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("admin:circulars_circular_changelist"))
+    assert response.status_code == 200
