@@ -317,9 +317,13 @@ class Circular(models.Model):
     def asks_for_report(self) -> bool:
         return self.reporting_year is not None
 
-    def audience_labels(self) -> list[str]:
+    def audience_items(self) -> list[tuple[str, str]]:
+        """(unit kind, its name) for each kind in the audience."""
         labels = dict(UnitKind.choices)
-        return [str(labels.get(kind, kind)) for kind in self.audience]
+        return [(kind, str(labels.get(kind, kind))) for kind in self.audience]
+
+    def audience_labels(self) -> list[str]:
+        return [label for _kind, label in self.audience_items()]
 
     def clean(self):
         unknown = set(self.audience) - set(UnitKind.values)
