@@ -6,8 +6,6 @@ within the matched section, so renumbering alone is not a new section.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-
 from .models import Circular, Question, Section
 
 # Question fields whose change an answering unit would notice.
@@ -100,9 +98,7 @@ def diff_baseline(circular: Circular) -> Circular | None:
 
 
 def _sections(circular: Circular) -> dict[str, Section]:
-    sections = circular.sections.prefetch_related(
-        Prefetch("questions", queryset=Question.objects.order_by("order", "pk"))
-    )
+    sections = circular.sections.prefetch_related("questions")
     return {section.topic: section for section in sections}
 
 
