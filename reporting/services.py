@@ -391,9 +391,12 @@ def set_notification_preferences(*, user, choices: dict, by) -> None:
 
 def _carried_over_note(*, source: Report, count: int) -> str:
     """What the unit is told about answers moved from a replaced circular."""
-    note = gettext(
-        "%(count)s svar er overført fra %(designation)s, som er erstattet."
-    ) % {"count": count, "designation": source.circular.designation}
+    message = (
+        gettext("%(count)s svar er overført fra %(designation)s, som er erstattet.")
+        if count
+        else gettext("Ingen svar var å overføre fra %(designation)s, som er erstattet.")
+    )
+    note = message % {"count": count, "designation": source.circular.designation}
     if source.status in (S.SUBMITTED, S.RETURNED):
         note += " " + gettext(
             "Rapporten var sendt inn der; kontroller svarene og send den inn på nytt."
