@@ -412,8 +412,11 @@ def carry_over_answers(*, source: Report, target: Report, by) -> int:
 
     Each section is saved through `save_section_answer`, so its version,
     completeness and revision history show the change; answers already given in
-    `target` are kept. Returns how many answers were carried over.
+    `target` are kept, and a report is filled only once. Returns how many
+    answers were carried over.
     """
+    if target.events.filter(action=ReportEvent.Action.CARRIED_OVER).exists():
+        return 0
     sections = SectionAnswer.objects.select_related("section").prefetch_related(
         "section__questions"
     )

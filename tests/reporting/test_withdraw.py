@@ -17,6 +17,7 @@ from reporting.services import (
     approve_report,
     bulk_remind,
     save_section_answer,
+    withdraw_reports,
 )
 from tests import factories
 
@@ -262,6 +263,17 @@ def test_the_contact_is_told_on_the_start_page_that_answers_were_carried_over(
     assert new.circular.designation in open_part
     assert f"Rundskrivet erstatter {old.circular.designation}." in open_part
     assert "4 svar er overført fra" in open_part
+
+
+def test_handling_the_withdrawal_again_changes_nothing(replaced, administrator):
+    old, new = replaced
+    answer = new.answers.get()
+
+    assert withdraw_reports(circular=old.circular, by=administrator) == 0
+
+    assert new.answers.get().version == answer.version
+    assert new.events.filter(action=ReportEvent.Action.CARRIED_OVER).count() == 1
+    assert old.events.filter(action=ReportEvent.Action.WITHDRAWN).count() == 1
 
 
 def test_a_submitted_report_comes_back_as_a_draft_to_sign_off_again(
