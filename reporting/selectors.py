@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from .models import Report, SectionAnswer
+from .models import AuditEvent, Report, SectionAnswer
 
 
 def reports_for_start_page(user):
@@ -45,3 +45,9 @@ def status_summary():
         .order_by("-circular__year", "circular__kind")
     )
     return list(rows)
+
+
+def audit_events(*, action: str = ""):
+    """The audit log newest first, with the acting person in the same query."""
+    events = AuditEvent.objects.select_related("actor")
+    return events.filter(action=action) if action else events

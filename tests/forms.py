@@ -1,0 +1,78 @@
+"""Read a rendered HTML form back into POST data, as a browser would submit it."""
+
+from html.parser import HTMLParser
+
+
+class _FormReader(HTMLParser):
+    def __init__(self, form_id=None):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.in_form = False
+        self.data: dict[str, list[str]] = {}
+        self.text_fields: list[str] = []
+        self._textarea = None
+        self._select = None
+        self._first_option = None
+        self._selected = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and (self.form_id is None or a.get("id") == self.form_id):
+            if a.get("method", "get").lower() == "post":
+                self.in_form = True
+            return
+        if not self.in_form or "disabled" in a:
+            return
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text").lower()
+            if kind in {"submit", "button", "image", "file", "reset"}:
+                return
+            if kind in {"checkbox", "radio"}:
+                if "checked" in a:
+                    self.data.setdefault(name, []).append(a.get("value", "on"))
+                return
+            self.data.setdefault(name, []).append(a.get("value", ""))
+            if kind in {"text", "search", "url", "email", "tel", ""} and (
+                "__prefix__" not in name
+            ):
+                self.text_fields.append(name)
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data.setdefault(name, []).append("")
+            if "__prefix__" not in name:
+                self.text_fields.append(name)
+        elif tag == "select" and name:
+            self._select = name
+            self._first_option = None
+            self._selected = False
+            self._multiple = "multiple" in a
+        elif tag == "option" and self._select:
+            value = a.get("value", "")
+            if self._first_option is None:
+                self._first_option = value
+            if "selected" in a:
+                self.data.setdefault(self._select, []).append(value)
+                self._selected = True
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.in_form:
+            self.in_form = False
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "select" and self._select:
+            if not self._selected and not self._multiple:
+                self.data.setdefault(self._select, []).append(self._first_option or "")
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea][-1] += data.removeprefix("\n")
+
+
+def read_form(html: str, form_id: str | None = None):
+    """(POST data as {name: [values]}, names of the free-text fields) of the page's
+    first POST form (or the one with `form_id`), with the values it shows."""
+    reader = _FormReader(form_id)
+    reader.feed(html)
+    return reader.data, reader.text_fields
