@@ -237,5 +237,6 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
     },
 }

@@ -4,6 +4,12 @@ from django.core.management import call_command
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing every factory user's password at full strength costs seconds."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def unit(db):
     return factories.UnitFactory(
