@@ -13,6 +13,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .validators import JSON_LIST_VALIDATORS
+
 
 class UnitKind(models.TextChoices):
     """Kinds of reporting unit; a circular's audience is a set of these."""
@@ -147,6 +149,7 @@ class Circular(models.Model):
         _("mottakere"),
         default=list,
         blank=True,
+        validators=JSON_LIST_VALIDATORS,
         help_text=_("Enhetstypene rundskrivet gjelder for."),
     )
     body = models.TextField(_("tekst"), blank=True)
@@ -248,6 +251,8 @@ class Circular(models.Model):
         return [str(labels.get(kind, kind)) for kind in self.audience]
 
     def clean(self):
+        if not isinstance(self.audience, list):
+            return  # the field's own validator has said what is wrong
         unknown = set(self.audience) - set(UnitKind.values)
         if unknown:
             raise ValidationError({"audience": _("Ukjent enhetstype.")})
@@ -384,18 +389,24 @@ class Question(FrozenChild):
     required = models.BooleanField(_("obligatorisk"), default=False)
     order = models.PositiveIntegerField(_("rekkefølge"), default=0)
     choices = models.JSONField(
-        _("valg"), default=list, blank=True, help_text=_("Liste av svaralternativer.")
+        _("valg"),
+        default=list,
+        blank=True,
+        validators=JSON_LIST_VALIDATORS,
+        help_text=_("Liste av svaralternativer."),
     )
     rows = models.JSONField(
         _("tabellrader"),
         default=list,
         blank=True,
+        validators=JSON_LIST_VALIDATORS,
         help_text=_('Faste rader i en tabell: [{"key": "...", "label": "..."}]'),
     )
     columns = models.JSONField(
         _("kolonner/felter"),
         default=list,
         blank=True,
+        validators=JSON_LIST_VALIDATORS,
         help_text=_(
             'Tabellens kolonner eller listeradens felter: [{"key": "...", "label": '
             '"...", "kind": "integer", "required": false, "choices": []}]'
@@ -452,6 +463,10 @@ class Question(FrozenChild):
         return self.kind in self.NUMERIC_KINDS
 
     def clean(self):
+        if not all(
+            isinstance(v, list) for v in (self.choices, self.rows, self.columns)
+        ):
+            return  # the fields' own validators have said what is wrong
         errors = {}
         if self.kind == self.Kind.TABLE and not (self.rows and self.columns):
             errors["rows"] = _("En tabell trenger både rader og kolonner.")

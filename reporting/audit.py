@@ -38,7 +38,8 @@ def _record(action, request, *, user=None, username="", **fields):
     AuditEvent.objects.create(
         action=action,
         actor=user if user is not None and user.pk else None,
-        username=(username or getattr(user, "username", ""))[:150],
+        # PostgreSQL text cannot hold NUL; the log keeps what else was typed.
+        username=(username or getattr(user, "username", "")).replace("\x00", "")[:150],
         ip_address=ip if ip and _is_ip(ip) else None,
         **fields,
     )

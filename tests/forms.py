@@ -1,5 +1,6 @@
 """Read a rendered HTML form back into POST data, as a browser would submit it."""
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 
@@ -10,6 +11,7 @@ class _FormReader(HTMLParser):
         self.in_form = False
         self.data: dict[str, list[str]] = {}
         self.text_fields: list[str] = []
+        self.invalid: set[str] = set()
         self._textarea = None
         self._select = None
         self._first_option = None
@@ -24,6 +26,8 @@ class _FormReader(HTMLParser):
         if not self.in_form or "disabled" in a:
             return
         name = a.get("name")
+        if name and a.get("aria-invalid") == "true":
+            self.invalid.add(name)
         if tag == "input" and name:
             kind = a.get("type", "text").lower()
             if kind in {"submit", "button", "image", "file", "reset"}:
@@ -33,7 +37,7 @@ class _FormReader(HTMLParser):
                     self.data.setdefault(name, []).append(a.get("value", "on"))
                 return
             self.data.setdefault(name, []).append(a.get("value", ""))
-            if kind in {"text", "search", "url", "email", "tel", ""} and (
+            if kind in {"text", "search", "url", "email", "tel", "password"} and (
                 "__prefix__" not in name
             ):
                 self.text_fields.append(name)
@@ -70,9 +74,15 @@ class _FormReader(HTMLParser):
             self.data[self._textarea][-1] += data.removeprefix("\n")
 
 
-def read_form(html: str, form_id: str | None = None):
-    """(POST data as {name: [values]}, names of the free-text fields) of the page's
-    first POST form (or the one with `form_id`), with the values it shows."""
+@dataclass
+class Form:
+    data: dict[str, list[str]]  # what submitting it unchanged would send
+    text_fields: list[str]  # where a person can type freely
+    invalid: set[str]  # fields marked aria-invalid (shown with an error)
+
+
+def read_form(html: str, form_id: str | None = None) -> Form:
+    """The page's first POST form (or the one with `form_id`) as a browser sees it."""
     reader = _FormReader(form_id)
     reader.feed(html)
-    return reader.data, reader.text_fields
+    return Form(reader.data, reader.text_fields, reader.invalid)

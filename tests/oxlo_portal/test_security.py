@@ -85,8 +85,8 @@ def test_an_administrators_change_in_the_admin_is_recorded(client, administrator
     document = factories.DocumentFactory(title="Handlingsplan 2024")
     client.force_login(administrator)
     url = reverse("admin:circulars_document_change", args=[document.pk])
-    data, _ = read_form(client.get(url).content.decode(), "document_form")
-    response = client.post(url, {**data, "title": "Ny tittel"})
+    form = read_form(client.get(url).content.decode(), "document_form")
+    response = client.post(url, {**form.data, "title": "Ny tittel"})
     assert response.status_code == 302, response.content.decode()[:2000]
     event = AuditEvent.objects.get(action="admin_change")
     assert event.actor == administrator
