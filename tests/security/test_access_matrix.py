@@ -37,6 +37,9 @@ ACCESS: dict[str, list[str]] = {
     "admin:*": ["administrator"],
 }
 
+# Views whose normal answer is the login page (so "sent to login" is no refusal).
+ENDS_AT_LOGIN = {"logout", "admin:logout"}
+
 # How to fill URL parameters, most specific first: (url name, kwarg),
 # (namespace, kwarg), kwarg. Each entry takes the World and the pattern's view.
 KWARGS = {
@@ -156,15 +159,25 @@ def test_url_answers_each_role_as_the_table_says_and_never_500(world, route):
             assert response.status_code < 500, f"{method} {path} as {role}: 500"
             if role not in allowed and not refused(role, response):
                 wrong.append(f"{method} {path} as {role}: {response.status_code}")
+            if (
+                role in allowed
+                and sent_to_login(response)
+                and name not in ENDS_AT_LOGIN
+            ):
+                wrong.append(f"{method} {path} as {role}: sent to login")
     assert not wrong, (
-        f"{name} lets in people the table forbids (add the view to ACCESS if "
-        f"they may):\n" + "\n".join(wrong)
+        f"{name} does not answer as ACCESS says (add the view there if these "
+        f"people may use it):\n" + "\n".join(wrong)
     )
 
 
-def refused(role: str, response) -> bool:
+def sent_to_login(response) -> bool:
     location = response.headers.get("Location", "")
-    if response.status_code == 302 and location.startswith(LOGIN_URLS):
+    return response.status_code == 302 and location.startswith(LOGIN_URLS)
+
+
+def refused(role: str, response) -> bool:
+    if sent_to_login(response):
         return True
     if response.status_code == 404:  # nothing there, or nothing for this person
         return True
