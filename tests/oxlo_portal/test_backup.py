@@ -4,6 +4,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import psycopg2
 import pytest
 from django.db import connection
 
@@ -59,13 +60,13 @@ def test_a_backup_restores_into_an_empty_database_with_every_report(
     run("backup.sh", url_for(connection.settings_dict["NAME"]), str(dump))
     run("restore.sh", url_for(copy_database), str(dump))
 
-    import psycopg2
-
-    with psycopg2.connect(url_for(copy_database)) as restored:
-        with restored.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM reporting_report")
-            assert cursor.fetchone()[0] == Report.objects.count() > 0
-            cursor.execute("SELECT count(*) FROM django_migrations")
-            assert cursor.fetchone()[0] > 0
-    restored.close()
+    restored = psycopg2.connect(url_for(copy_database))
+    try:
+        cursor = restored.cursor()
+        cursor.execute("SELECT count(*) FROM reporting_report")
+        assert cursor.fetchone()[0] == Report.objects.count() > 0
+        cursor.execute("SELECT count(*) FROM django_migrations")
+        assert cursor.fetchone()[0] > 0
+    finally:
+        restored.close()
     assert not dump.with_name("oxlo.dump.partial").exists()
