@@ -54,5 +54,10 @@ test: lint compilemessages
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
+# Deadline-day load (loadtest/README.md): about 5 minutes, 127.0.0.1 only.
+loadtest: install compilemessages
+	$(BIN)/pip install --quiet -e ".[load]"
+	loadtest/run.sh
+
 clean:
 	rm -rf $(VENV) var

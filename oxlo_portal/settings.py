@@ -218,8 +218,11 @@ AXES_VERBOSE = False
 OXLO_BEHIND_PROXY = env_bool("OXLO_BEHIND_PROXY")
 AXES_CLIENT_IP_CALLABLE = "reporting.audit.client_ip"
 if not DEBUG:
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Off only for `make loadtest`, which drives production settings over plain
+    # HTTP on 127.0.0.1 (a browser would not send Secure cookies back there).
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool(
+        "OXLO_SECURE_COOKIES", default=True
+    )
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))

@@ -136,3 +136,19 @@ def test_a_stale_form_gives_a_norwegian_page_not_a_raw_csrf_error(db):
     )
     assert response.status_code == 403
     assert "Skjemaet kunne ikke sendes" in response.content.decode()
+
+
+def test_a_weak_new_password_is_refused_with_a_reason(client, contact):
+    client.force_login(contact)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "12345678",
+            "new_password2": "12345678",
+        },
+    )
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.check_password(PASSWORD)
