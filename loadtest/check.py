@@ -8,7 +8,8 @@ PAGE_P95_MS = 500
 
 
 def main(stats_csv: str) -> int:
-    rows = list(csv.DictReader(open(stats_csv)))
+    with open(stats_csv, newline="") as stats:
+        rows = list(csv.DictReader(stats))
     problems = []
     print(f"{'request':40} {'count':>7} {'fail':>5} {'p50':>6} {'p95':>6} {'max':>7}")
     for row in rows:

@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import random
+from pathlib import Path
 
 import django
 from locust import HttpUser, between, events, task
@@ -19,7 +20,7 @@ django.setup()
 
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
-PEOPLE = json.loads(open(os.environ["OXLO_LOADTEST_PEOPLE"]).read())
+PEOPLE = json.loads(Path(os.environ["OXLO_LOADTEST_PEOPLE"]).read_text())
 CONTACTS = itertools.cycle(PEOPLE["contacts"])
 ADVISERS = itertools.cycle(PEOPLE["advisers"])
 NOTED: set[str] = set()
