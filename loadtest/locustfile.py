@@ -117,7 +117,7 @@ class Adviser(PortalUser):
         self.page("reporting:matrix")
         report = random.choice(PEOPLE["contacts"])["report"]
         self.page("reporting:report_detail", report)
-        self.page("reporting:review", report)
+        self.page("reporting:review_report", report)
 
 
 class Exporter(PortalUser):

@@ -18,6 +18,7 @@ from reporting.models import Report
 ROLES = ["anonymous", "other_contact", "owner_contact", "adviser", "administrator"]
 LOGGED_IN = ROLES[1:]
 EVERYONE = ROLES
+REVIEWERS = ["adviser", "administrator"]
 
 # Who may use each view: {url name (or "namespace:*"): roles allowed}. Allowed means
 # "anything but a 500"; everyone else must be refused: anonymous sent to a login
@@ -32,6 +33,17 @@ ACCESS: dict[str, list[str]] = {
     "circulars:*": EVERYONE,
     "reporting:home": LOGGED_IN,
     "reporting:audit_log": ["administrator"],
+    "reporting:notification_settings": LOGGED_IN,
+    "reporting:matrix": REVIEWERS,
+    "reporting:matrix_csv": REVIEWERS,
+    "reporting:matrix_bulk": REVIEWERS,
+    "reporting:review_report": REVIEWERS,
+    "reporting:return_report": REVIEWERS,
+    "reporting:approve_report": REVIEWERS,
+    "reporting:reopen_report": REVIEWERS,
+    "reporting:add_comment": REVIEWERS,
+    "reporting:resolve_comment": REVIEWERS,
+    "reporting:report_comments": ["owner_contact", *REVIEWERS],
     "admin:login": EVERYONE,
     "admin:logout": EVERYONE,
     "admin:*": ["administrator"],
@@ -46,6 +58,7 @@ KWARGS = {
     ("circulars", "pk"): lambda w, view: w.report.circular.pk,
     ("circulars", "slug"): lambda w, view: w.document.slug,
     ("reporting", "pk"): lambda w, view: w.report.pk,
+    ("reporting:resolve_comment", "pk"): lambda w, view: w.comment.pk,
     ("reporting", "slug"): lambda w, view: w.unit.slug,
     "report_pk": lambda w, view: w.report.pk,
     "section_pk": lambda w, view: w.section.pk,
