@@ -5,9 +5,11 @@ from html.parser import HTMLParser
 
 
 class _FormReader(HTMLParser):
-    def __init__(self, form_id=None):
+    def __init__(self, form=None):
         super().__init__(convert_charrefs=True)
-        self.form_id = form_id
+        self.form = form
+        self.action = None
+        self.done = False
         self.in_form = False
         self.data: dict[str, list[str]] = {}
         self.text_fields: list[str] = []
@@ -19,9 +21,12 @@ class _FormReader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "form" and (self.form_id is None or a.get("id") == self.form_id):
-            if a.get("method", "get").lower() == "post":
+        if tag == "form":
+            wanted = self.form is None or self.form in (a.get("id"), a.get("action"))
+            post = a.get("method", "get").lower() == "post"
+            if wanted and post and not self.done:
                 self.in_form = True
+                self.action = a.get("action") or None
             return
         if not self.in_form or "disabled" in a:
             return
@@ -62,6 +67,7 @@ class _FormReader(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "form" and self.in_form:
             self.in_form = False
+            self.done = True
         elif tag == "textarea":
             self._textarea = None
         elif tag == "select" and self._select:
@@ -79,10 +85,12 @@ class Form:
     data: dict[str, list[str]]  # what submitting it unchanged would send
     text_fields: list[str]  # where a person can type freely
     invalid: set[str]  # fields marked aria-invalid (shown with an error)
+    action: str | None  # where it posts; None for the page itself
 
 
-def read_form(html: str, form_id: str | None = None) -> Form:
-    """The page's first POST form (or the one with `form_id`) as a browser sees it."""
-    reader = _FormReader(form_id)
+def read_form(html: str, form: str | None = None) -> Form:
+    """The page's first POST form, or the one whose id or action is `form`, as a
+    browser sees it."""
+    reader = _FormReader(form)
     reader.feed(html)
-    return Form(reader.data, reader.text_fields, reader.invalid)
+    return Form(reader.data, reader.text_fields, reader.invalid, reader.action)
