@@ -32,6 +32,10 @@ class World:
     draft_section: object
     users: dict
 
+    @property
+    def draft_circular(self):
+        return self.draft_section.circular
+
     def admin_object_id(self, view):
         model_admin = getattr(view, "model_admin", None)
         if model_admin is None:

@@ -38,9 +38,11 @@ class HostileForm:
 
 
 FORMS = {
-    "login": HostileForm(lambda w: reverse("login")),
+    "login": HostileForm(lambda w: reverse("login"), form=lambda w: "login-form"),
     "password change": HostileForm(
-        lambda w: reverse("password_change"), "owner_contact"
+        lambda w: reverse("password_change"),
+        "owner_contact",
+        lambda w: "password-change-form",
     ),
     "admin circular": HostileForm(
         lambda w: admin_change(w.draft_section.circular),
