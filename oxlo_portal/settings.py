@@ -180,7 +180,10 @@ OXLO_REMINDER_DAYS = [
 OXLO_REMINDER_OVERDUE_DAYS = int(os.environ.get("OXLO_REMINDER_OVERDUE_DAYS", "30"))
 
 FORMAT_MODULE_PATH = ["oxlo_portal.formats"]
-USE_THOUSAND_SEPARATOR = True
+# Grouping is asked for where a figure is shown ({{ n|intcomma }},
+# {{ x|floatformat:"1g" }} -> 1 234,5), never globally: a global separator would
+# print years as "2 026" and put "1 234" into ids in forms and links.
+USE_THOUSAND_SEPARATOR = False
 
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_COOKIE_HTTPONLY = True

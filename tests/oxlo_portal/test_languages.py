@@ -8,13 +8,19 @@ from django.utils import translation
 
 
 def render(source, **context):
-    return Template("{% load l10n %}" + source).render(Context(context))
+    return Template("{% load humanize %}" + source).render(Context(context))
 
 
-def test_numbers_are_written_the_norwegian_way():
+def test_figures_are_written_the_norwegian_way():
     with translation.override("nb"):
-        assert render("{{ n }}", n=Decimal("1234.5")) == "1\xa0234,5"
-        assert render("{{ n }}", n=1234567) == "1\xa0234\xa0567"
+        assert render('{{ n|floatformat:"1g" }}', n=Decimal("1234.5")) == "1\xa0234,5"
+        assert render("{{ n|intcomma }}", n=1234567) == "1\xa0234\xa0567"
+        assert render("{{ n }}", n=Decimal("0.5")) == "0,5"
+
+
+def test_years_and_ids_are_never_grouped():
+    with translation.override("nb"):
+        assert render("{{ year }}/{{ pk }}", year=2026, pk=12345) == "2026/12345"
 
 
 def test_dates_are_written_day_month_year_with_points():
