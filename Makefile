@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint install migrate seed worker bench clean
+.PHONY: run test lint install migrate seed worker bench clean messages compilemessages loadtest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,16 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-migrate: install
+# Translations: `make messages` collects the strings into locale/en/…/django.po;
+# the .mo files are compiled by `make run` and `make test`.
+messages: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l en --no-location \
+		--ignore=.venv --ignore=var --ignore=tests --verbosity 0
+
+compilemessages: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+migrate: install compilemessages
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --verbosity 0
 
 seed: migrate
@@ -41,9 +50,14 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint compilemessages
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+# Deadline-day load (loadtest/README.md): about 5 minutes, 127.0.0.1 only.
+loadtest: install compilemessages
+	$(BIN)/pip install --quiet -e ".[load]"
+	loadtest/run.sh
 
 clean:
 	rm -rf $(VENV) var

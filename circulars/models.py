@@ -16,6 +16,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .validators import JSON_LIST_VALIDATORS, validate_no_nul_characters
+
 
 class UnitKind(models.TextChoices):
     """Kinds of reporting unit; a circular's audience is a set of these."""
@@ -217,6 +219,7 @@ class Circular(models.Model):
         _("mottakere"),
         default=list,
         blank=True,
+        validators=JSON_LIST_VALIDATORS,
         help_text=_("Enhetstypene rundskrivet gjelder for."),
     )
     body = models.TextField(_("tekst"), blank=True)
@@ -326,6 +329,8 @@ class Circular(models.Model):
         return [label for _kind, label in self.audience_items()]
 
     def clean(self):
+        if not isinstance(self.audience, list):
+            return  # the field's own validator has said what is wrong
         unknown = set(self.audience) - set(UnitKind.values)
         if unknown:
             raise ValidationError({"audience": _("Ukjent enhetstype.")})
@@ -507,18 +512,24 @@ class Question(FrozenChild):
     required = models.BooleanField(_("obligatorisk"), default=False)
     order = models.PositiveIntegerField(_("rekkefølge"), default=0)
     choices = models.JSONField(
-        _("valg"), default=list, blank=True, help_text=_("Liste av svaralternativer.")
+        _("valg"),
+        default=list,
+        blank=True,
+        validators=[validate_no_nul_characters],
+        help_text=_("Liste av svaralternativer."),
     )
     rows = models.JSONField(
         _("tabellrader"),
         default=list,
         blank=True,
+        validators=[validate_no_nul_characters],
         help_text=_('Faste rader i en tabell: [{"key": "...", "label": "..."}]'),
     )
     columns = models.JSONField(
         _("kolonner/felter"),
         default=list,
         blank=True,
+        validators=[validate_no_nul_characters],
         help_text=_(
             'Tabellens kolonner eller listeradens felter: [{"key": "...", "label": '
             '"...", "kind": "integer", "required": false, "choices": []}]'

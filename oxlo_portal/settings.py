@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "circulars",
     "reporting",
 ]
@@ -60,6 +62,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "oxlo_portal.urls"
@@ -103,6 +108,11 @@ AUTH_PASSWORD_VALIDATORS = [
         "NumericPasswordValidator",
     )
 ]
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out person is refused before the password is checked.
+    "oxlo_portal.auth.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reporting:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -131,6 +141,7 @@ STORAGES = {
         )
     },
 }
+WHITENOISE_MAX_AGE = 3600
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
@@ -168,16 +179,58 @@ OXLO_REMINDER_DAYS = [
 ]
 OXLO_REMINDER_OVERDUE_DAYS = int(os.environ.get("OXLO_REMINDER_OVERDUE_DAYS", "30"))
 
+FORMAT_MODULE_PATH = ["oxlo_portal.formats"]
+# Grouping is asked for where a figure is shown ({{ n|intcomma }},
+# {{ x|floatformat:"1g" }} -> 1 234,5), never globally: a global separator would
+# print years as "2 026" and put "1 234" into ids in forms and links.
+USE_THOUSAND_SEPARATOR = False
+
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "oxlo_portal.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# No 'unsafe-inline' anywhere: scripts and styles come from static files only.
+# data: images are Bootstrap's SVG icons (navbar toggler, form validation marks).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Login throttling: five wrong passwords for one username from one address lock
+# that pair out for 15 minutes (a shared office address does not lock everyone).
+AXES_FAILURE_LIMIT = int(os.environ.get("OXLO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Behind the load balancer the client address is the first X-Forwarded-For entry
+# (docs/deploy.md); without it, the socket's peer.
+OXLO_BEHIND_PROXY = env_bool("OXLO_BEHIND_PROXY")
+AXES_CLIENT_IP_CALLABLE = "reporting.audit.client_ip"
 if not DEBUG:
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Off only for `make loadtest`, which drives production settings over plain
+    # HTTP on 127.0.0.1 (a browser would not send Secure cookies back there).
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool(
+        "OXLO_SECURE_COOKIES", default=True
+    )
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
@@ -195,5 +248,6 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
     },
 }

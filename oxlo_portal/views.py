@@ -37,3 +37,8 @@ def permission_denied(request, exception):
 def server_error(request):
     # No context processors: the database may be what failed.
     return HttpResponse(get_template("500.html").render(), status=500)
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)

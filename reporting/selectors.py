@@ -4,7 +4,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from circulars.models import Circular
 
-from .models import Report, ReportEvent, SectionAnswer
+from .models import AuditEvent, Report, ReportEvent, SectionAnswer
 from .review_selectors import comment_threads
 
 
@@ -100,3 +100,9 @@ def section_history(answer: SectionAnswer):
         history.append((revision, changes))
         previous = revision.data
     return list(reversed(history))
+
+
+def audit_events(*, action: str = ""):
+    """The audit log newest first, with the acting person in the same query."""
+    events = AuditEvent.objects.select_related("actor")
+    return events.filter(action=action) if action else events

@@ -87,9 +87,14 @@ def save_section_answer(
     The conditional update is the lock: of two saves based on the same version,
     exactly one matches the row and the other raises `StaleAnswer`.
     """
-    if not Report.objects.filter(
-        pk=answer.report_id, status__in=Report.EDITABLE_STATUSES
-    ).exists():
+    # Lock the report row: a submit or approve waits for this save to commit (and
+    # a save waits for them), so no answer changes under a submitted report.
+    if not (
+        Report.objects.select_for_update()
+        .filter(pk=answer.report_id, status__in=Report.EDITABLE_STATUSES)
+        .values_list("pk", flat=True)
+        .first()
+    ):
         raise ReportLocked
     answered, missing = completeness(list(answer.section.questions.all()), data)
     updated = SectionAnswer.objects.filter(pk=answer.pk, version=based_on).update(

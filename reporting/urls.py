@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attachments, oxlo, preview, reports, review, start
+from .views import attachments, audit, oxlo, preview, reports, review, start
 
 app_name = "reporting"
 
@@ -37,6 +37,7 @@ urlpatterns = [
         preview.circular_preview,
         name="circular_preview",
     ),
+    path("revisjonslogg/", audit.audit_log, name="audit_log"),
     path("vurdering/", review.matrix, name="matrix"),
     path("vurdering/matrise.csv", review.matrix_csv, name="matrix_csv"),
     path("vurdering/handling/", review.matrix_bulk, name="matrix_bulk"),

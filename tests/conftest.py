@@ -1,7 +1,22 @@
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing every factory user's password at full strength costs seconds."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def bokmal():
+    """Every test starts in bokmål; English from one test never leaks."""
+    translation.activate("nb")
+    yield
+    translation.activate("nb")
 
 
 @pytest.fixture

@@ -1,0 +1,37 @@
+"""Read Locust's CSV summary and say whether deadline day's targets were met."""
+
+import csv
+import sys
+
+AUTOSAVE_P95_MS = 250
+PAGE_P95_MS = 500
+
+
+def main(stats_csv: str) -> int:
+    with open(stats_csv, newline="") as stats:
+        rows = list(csv.DictReader(stats))
+    problems = []
+    print(f"{'request':40} {'count':>7} {'fail':>5} {'p50':>6} {'p95':>6} {'max':>7}")
+    for row in rows:
+        name = row["Name"]
+        p95 = float(row["95%"] or 0)
+        print(
+            f"{name:40} {row['Request Count']:>7} {row['Failure Count']:>5} "
+            f"{row['50%']:>6} {row['95%']:>6} {float(row['Max Response Time']):>7.0f}"
+        )
+        if name == "Aggregated":
+            if int(row["Failure Count"]):
+                problems.append(f"{row['Failure Count']} failed requests")
+            continue
+        limit = AUTOSAVE_P95_MS if name == "autosave" else PAGE_P95_MS
+        if p95 > limit:
+            problems.append(f"{name}: p95 {p95:.0f} ms > {limit} ms")
+    for problem in problems:
+        print("TARGET MISSED:", problem)
+    if not problems:
+        print("All targets met: no failures, autosave p95 <= 250 ms, pages <= 500 ms.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

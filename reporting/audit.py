@@ -1,0 +1,90 @@
+"""Record every login, failed login, logout and administrator's change as an
+AuditEvent, in the same transaction as the change where there is one."""
+
+from django.conf import settings
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.auth.signals import (
+    user_logged_in,
+    user_logged_out,
+    user_login_failed,
+)
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from .models import AuditEvent
+
+ADMIN_ACTIONS = {
+    ADDITION: AuditEvent.Action.ADMIN_ADDITION,
+    CHANGE: AuditEvent.Action.ADMIN_CHANGE,
+    DELETION: AuditEvent.Action.ADMIN_DELETION,
+}
+
+
+def client_ip(request) -> str | None:
+    """The client's address: behind the load balancer the first X-Forwarded-For
+    entry (the balancer sets it), otherwise the socket's peer."""
+    if request is None:
+        return None
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.OXLO_BEHIND_PROXY and forwarded:
+        return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _record(action, request, *, user=None, username="", **fields):
+    ip = client_ip(request)
+    AuditEvent.objects.create(
+        action=action,
+        actor=user if user is not None and user.pk else None,
+        # PostgreSQL text cannot hold NUL; the log keeps what else was typed.
+        username=(username or getattr(user, "username", "")).replace("\x00", "")[:150],
+        ip_address=ip if ip and _is_ip(ip) else None,
+        **fields,
+    )
+
+
+def _is_ip(value: str) -> bool:
+    try:
+        validate_ipv46_address(value)
+    except ValidationError:
+        return False
+    return True
+
+
+@receiver(user_logged_in)
+def record_login(sender, request, user, **kwargs):
+    _record(AuditEvent.Action.LOGIN, request, user=user)
+
+
+@receiver(user_login_failed)
+def record_failed_login(sender, credentials, request=None, **kwargs):
+    _record(
+        AuditEvent.Action.LOGIN_FAILED,
+        request,
+        username=str(credentials.get("username", "")),
+    )
+
+
+@receiver(user_logged_out)
+def record_logout(sender, request, user, **kwargs):
+    if user is not None:
+        _record(AuditEvent.Action.LOGOUT, request, user=user)
+
+
+@receiver(post_save, sender=LogEntry)
+def record_admin_action(sender, instance, created, **kwargs):
+    if not created:
+        return
+    AuditEvent.objects.create(
+        at=instance.action_time,
+        action=ADMIN_ACTIONS[instance.action_flag],
+        actor=instance.user,
+        username=instance.user.username,
+        object_repr=(
+            f"{instance.content_type.name if instance.content_type else ''}: "
+            f"{instance.object_repr}"
+        )[:200],
+        detail=instance.get_change_message(),
+    )

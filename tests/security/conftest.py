@@ -1,0 +1,97 @@
+"""One unit's world for the security tests: objects in every state a URL or a form
+can point at, and the five people who knock on them."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.files.base import ContentFile
+
+from circulars.models import Question
+from reporting.models import (
+    Attachment,
+    MentorNomination,
+    Report,
+    ReviewComment,
+    SectionAnswer,
+)
+from tests import factories
+
+
+@dataclass
+class World:
+    """One unit's objects in every state a URL can point at, and its people."""
+
+    unit: object
+    report: Report
+    section: object
+    answer: SectionAnswer
+    comment: ReviewComment
+    mentor: MentorNomination
+    attachment: Attachment
+    document: object
+    draft_section: object
+    users: dict
+
+    @property
+    def draft_circular(self):
+        return self.draft_section.circular
+
+    def admin_object_id(self, view):
+        model_admin = getattr(view, "model_admin", None)
+        if model_admin is None:
+            return "0"
+        obj = model_admin.model._default_manager.order_by("pk").first()
+        return str(obj.pk) if obj else "0"
+
+
+@pytest.fixture
+def world(db, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    unit = factories.UnitFactory(name="Bydel Frogner", slug="bydel-frogner")
+    owner = factories.contact_of(unit, user__username="eier")
+    other = factories.contact_of(factories.UnitFactory(), user__username="fremmed")
+    report = factories.report_for(unit)
+    answer = report.answers.select_related("section").first()
+    adviser = factories.adviser(username="radgiver")
+    draft_section = factories.SectionFactory()
+    factories.QuestionFactory(section=draft_section, kind=Question.Kind.SHORT_TEXT)
+    comment = ReviewComment.objects.create(
+        report=report, section=answer.section, author=adviser, text="Mangler tall."
+    )
+    mentor = MentorNomination.objects.create(
+        report=report,
+        name="Kari Nordmann",
+        title="Rådgiver",
+        email="kari@oslo.kommune.no",
+        field="Rekruttering",
+        informed=True,
+        created_by=owner,
+    )
+    attachment = Attachment(
+        report=report,
+        section=answer.section,
+        stored_name="vedlegg.pdf",
+        original_name="vedlegg.pdf",
+        content_type="application/pdf",
+        size=9,
+        uploaded_by=owner,
+    )
+    attachment.file.save("vedlegg.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return World(
+        unit=unit,
+        report=report,
+        section=answer.section,
+        answer=answer,
+        comment=comment,
+        mentor=mentor,
+        attachment=attachment,
+        document=factories.DocumentFactory(),
+        draft_section=draft_section,
+        users={
+            "anonymous": None,
+            "other_contact": other,
+            "owner_contact": owner,
+            "adviser": adviser,
+            "administrator": factories.administrator(username="admin"),
+        },
+    )

@@ -1,0 +1,220 @@
+"""The access matrix, generated from the URL resolver: every pattern of the project,
+its ids filled with objects of one unit, requested by five people with every method.
+
+A view added tomorrow is in this test tomorrow. It starts as "forbidden for
+everyone"; the test then fails until ACCESS below says who may use it, and until
+KWARGS knows how to fill its URL parameters. Nothing may answer with a 500.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from reporting.models import Report
+
+ROLES = ["anonymous", "other_contact", "owner_contact", "adviser", "administrator"]
+LOGGED_IN = ROLES[1:]
+EVERYONE = ROLES
+REVIEWERS = ["adviser", "administrator"]
+
+# Who may use each view: {url name (or "namespace:*"): roles allowed}. Allowed means
+# "anything but a 500"; everyone else must be refused: anonymous sent to a login
+# page, the others 403/404 (or 405 for a method the view refuses anyway).
+ACCESS: dict[str, list[str]] = {
+    "healthz": EVERYONE,
+    "login": EVERYONE,
+    "logout": EVERYONE,
+    "set_language": EVERYONE,
+    "password_change": LOGGED_IN,
+    "password_change_done": LOGGED_IN,
+    "circulars:library": EVERYONE,
+    "circulars:circular_detail": EVERYONE,
+    "circulars:document_detail": EVERYONE,
+    "circulars:privacy": EVERYONE,
+    "circulars:accessibility": EVERYONE,
+    "reporting:home": LOGGED_IN,
+    "reporting:audit_log": ["administrator"],
+    "reporting:notification_settings": LOGGED_IN,
+    "reporting:matrix": REVIEWERS,
+    "reporting:matrix_csv": REVIEWERS,
+    "reporting:matrix_bulk": REVIEWERS,
+    "reporting:review_report": REVIEWERS,
+    "reporting:return_report": REVIEWERS,
+    "reporting:approve_report": REVIEWERS,
+    "reporting:reopen_report": REVIEWERS,
+    "reporting:add_comment": REVIEWERS,
+    "reporting:resolve_comment": REVIEWERS,
+    "reporting:report_comments": ["owner_contact", *REVIEWERS],
+    "reporting:report_detail": ["owner_contact", *REVIEWERS],
+    "reporting:report_oxlo": ["owner_contact", *REVIEWERS],
+    "reporting:section_edit": ["owner_contact", *REVIEWERS],
+    "reporting:section_history": ["owner_contact", *REVIEWERS],
+    "reporting:attachment_download": ["owner_contact", *REVIEWERS],
+    "reporting:report_submit": ["owner_contact"],
+    "reporting:mentor_delete": ["owner_contact"],
+    "reporting:section_autosave": ["owner_contact"],
+    "reporting:attachment_upload": ["owner_contact"],
+    "reporting:attachment_delete": ["owner_contact"],
+    "reporting:session_keepalive": LOGGED_IN,
+    "reporting:circular_preview": ["administrator"],
+    "admin:login": EVERYONE,
+    "admin:logout": EVERYONE,
+    "admin:*": ["administrator"],
+}
+
+# Views whose normal answer is the login page (so "sent to login" is no refusal).
+ENDS_AT_LOGIN = {"logout", "admin:logout"}
+
+# How to fill URL parameters, most specific first: (url name, kwarg),
+# (namespace, kwarg), kwarg. Each entry takes the World and the pattern's view.
+KWARGS = {
+    ("circulars", "pk"): lambda w, view: w.report.circular.pk,
+    ("circulars", "slug"): lambda w, view: w.document.slug,
+    ("reporting", "pk"): lambda w, view: w.report.pk,
+    ("reporting:resolve_comment", "pk"): lambda w, view: w.comment.pk,
+    ("reporting:circular_preview", "pk"): lambda w, view: w.report.circular.pk,
+    ("reporting", "slug"): lambda w, view: w.unit.slug,
+    "report_pk": lambda w, view: w.report.pk,
+    "section_pk": lambda w, view: w.section.pk,
+    "answer_pk": lambda w, view: w.answer.pk,
+    "comment_pk": lambda w, view: w.comment.pk,
+    "mentor_pk": lambda w, view: w.mentor.pk,
+    "attachment_pk": lambda w, view: w.attachment.pk,
+    "circular_pk": lambda w, view: w.report.circular.pk,
+    "unit_slug": lambda w, view: w.unit.slug,
+    "year": lambda w, view: w.report.circular.reporting_year,
+    # The admin's own parameters.
+    "object_id": lambda w, view: w.admin_object_id(view),
+    ("admin:circulars_circular_publish", "pk"): lambda w, view: w.draft_circular.pk,
+    ("admin:circulars_circular_withdraw", "pk"): lambda w, view: w.draft_circular.pk,
+    ("admin:circulars_circular_copy", "pk"): lambda w, view: w.draft_circular.pk,
+    ("admin:circulars_circular_replace", "pk"): lambda w, view: w.draft_circular.pk,
+    ("admin:auth_user_password_change", "id"): lambda w, view: w.admin_object_id(view),
+    "app_label": lambda w, view: "reporting",
+    "content_type_id": lambda w, view: ContentType.objects.get_for_model(Report).pk,
+    "url": lambda w, view: "finnes-ikke/",
+}
+
+LOGIN_URLS = ("/logg-inn/", "/admin/login/")
+SKIP_METHODS = {"head", "options", "trace"}
+
+
+@dataclass
+class Route:
+    name: str
+    pattern: URLPattern
+    namespace: str
+    prefix: str
+    resolver: URLResolver
+
+    def path(self, kwargs) -> str:
+        if self.pattern.name:
+            return reverse(self.name, kwargs=kwargs or None)
+        # An unnamed pattern (the admin's catch-all): reverse it by its view.
+        return (
+            "/" + self.prefix + self.resolver.reverse(self.pattern.callback, **kwargs)
+        )
+
+
+def walk(resolver, prefix="", namespace=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if namespace and entry.namespace:
+                ns = f"{namespace}:{entry.namespace}"
+            yield from walk(entry, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = entry.name or f"{prefix}{entry.pattern}"
+            if namespace and entry.name:
+                name = f"{namespace}:{entry.name}"
+            yield Route(name, entry, namespace, prefix, resolver)
+
+
+ROUTES = list(walk(get_resolver()))
+
+
+def methods_of(view) -> list[str]:
+    """GET and POST always; other methods a class-based view says it handles."""
+    view_class = getattr(view, "view_class", None)
+    extra = []
+    if view_class is not None:
+        extra = [
+            m.upper()
+            for m in view_class.http_method_names
+            if m not in {"get", "post", *SKIP_METHODS} and hasattr(view_class, m)
+        ]
+    return ["GET", "POST", *extra]
+
+
+def allowed_roles(name: str, namespace: str) -> list[str]:
+    if name in ACCESS:
+        return ACCESS[name]
+    return ACCESS.get(f"{namespace}:*", [])
+
+
+def fill(name: str, namespace: str, kwarg: str, world, view):
+    for key in ((name, kwarg), (namespace, kwarg), kwarg):
+        if key in KWARGS:
+            return KWARGS[key](world, view)
+    pytest.fail(
+        f"The URL {name!r} takes a parameter {kwarg!r} this test cannot fill. Add "
+        f"it to KWARGS in {__file__} (e.g. {kwarg!r}: lambda w, view: w.report.pk, "
+        f"or keyed ({namespace!r}, {kwarg!r}) if it means something else here), "
+        f"and give the view its line in ACCESS."
+    )
+
+
+def test_the_matrix_sees_the_projects_urls():
+    names = {route.name for route in ROUTES}
+    assert {"healthz", "login", "reporting:home", "circulars:library"} <= names
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
+def test_url_answers_each_role_as_the_table_says_and_never_500(world, route):
+    name, pattern, namespace = route.name, route.pattern, route.namespace
+    kwargs = {
+        kwarg: str(fill(name, namespace, kwarg, world, pattern.callback))
+        for kwarg in pattern.pattern.regex.groupindex
+    }
+    path = route.path(kwargs)
+    allowed = allowed_roles(name, namespace)
+    wrong = []
+    for role in ROLES:
+        client = Client()
+        if world.users[role] is not None:
+            client.force_login(world.users[role])
+        for method in methods_of(pattern.callback):
+            response = client.generic(method, path)
+            # The test client raises on an exception in a view; a 500 from a
+            # handler that caught it is just as wrong.
+            assert response.status_code < 500, f"{method} {path} as {role}: 500"
+            if role not in allowed and not refused(role, response):
+                wrong.append(f"{method} {path} as {role}: {response.status_code}")
+            if (
+                role in allowed
+                and sent_to_login(response)
+                and name not in ENDS_AT_LOGIN
+            ):
+                wrong.append(f"{method} {path} as {role}: sent to login")
+    assert not wrong, (
+        f"{name} does not answer as ACCESS says (add the view there if these "
+        f"people may use it):\n" + "\n".join(wrong)
+    )
+
+
+def sent_to_login(response) -> bool:
+    location = response.headers.get("Location", "")
+    return response.status_code == 302 and location.startswith(LOGIN_URLS)
+
+
+def refused(role: str, response) -> bool:
+    if sent_to_login(response):
+        return True
+    if response.status_code == 404:  # nothing there, or nothing for this person
+        return True
+    if response.status_code in {401, 405}:  # JSON "log in again"; wrong method
+        return True
+    return role != "anonymous" and response.status_code == 403
