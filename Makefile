@@ -45,5 +45,14 @@ test: lint
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
+# Seeds 80 answered units into a fresh database and measures the consolidated export.
+BENCH_ENV := DJANGO_DEBUG=1 OXLO_VAR_DIR=var/bench DATABASE_URL=sqlite:///var/bench/oxlo.sqlite3
+bench: install
+	rm -rf var/bench && mkdir -p var/bench
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py seed_oslo --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --units 80 --fill --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py bench_exports
+
 clean:
 	rm -rf $(VENV) var

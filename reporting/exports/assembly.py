@@ -61,7 +61,9 @@ def assemble(
         writer.append(path, import_outline=False)
     stamp_page_numbers(writer, numbers)
     for entry in outline:
-        parent = writer.add_outline_item(title=entry["title"], page_number=entry["page"])
+        parent = writer.add_outline_item(
+            title=entry["title"], page_number=entry["page"]
+        )
         for child in entry.get("children", []):
             writer.add_outline_item(
                 title=child["title"], page_number=child["page"], parent=parent

@@ -51,11 +51,12 @@ def topics(year: int) -> list[dict]:
     """The year's topics in the order of the circulars' sections, with their numbers."""
     found = {}
     sections = Section.objects.filter(circular__reporting_year=year).order_by(
-        "circular__kind", "order"
+        "-circular__kind", "order"
     )
     for section in sections.select_related("circular"):
         entry = found.setdefault(
-            section.topic, {"topic": section.topic, "title": section.title, "numbers": []}
+            section.topic,
+            {"topic": section.topic, "title": section.title, "numbers": []},
         )
         if section.number not in entry["numbers"]:
             entry["numbers"].append(section.number)
@@ -104,7 +105,10 @@ def plan(selection: Selection) -> dict:
         if not answers:
             continue
         prior = [
-            a for r in before for a in r.answers.all() if a.section.topic == topic["topic"]
+            a
+            for r in before
+            for a in r.answers.all()
+            if a.section.topic == topic["topic"]
         ]
         title = f"{' / '.join(topic['numbers'])} {topic['title']}"
         chapter = Part(
@@ -145,7 +149,13 @@ def plan(selection: Selection) -> dict:
             "title": _("Vedlegg: leveranser"),
             "deliveries": deliveries(selection),
             "deadline": ", ".join(
-                sorted({r.circular.deadline.strftime("%d.%m.%Y") for r in reports if r.circular.deadline})
+                sorted(
+                    {
+                        r.circular.deadline.strftime("%d.%m.%Y")
+                        for r in reports
+                        if r.circular.deadline
+                    }
+                )
             ),
         },
     )
@@ -178,7 +188,9 @@ def _numbered(chapters, appendix, offset: int):
             paths.append(part.path)
             page += page_count(part.path)
         outline.append(entry)
-    contents.append({"level": 1, "title": str(_("Vedlegg: leveranser")), "page": page + 1})
+    contents.append(
+        {"level": 1, "title": str(_("Vedlegg: leveranser")), "page": page + 1}
+    )
     outline.append({"title": str(_("Vedlegg: leveranser")), "page": page})
     paths.append(appendix.path)
     page += page_count(appendix.path)
@@ -194,7 +206,11 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
     for chapter in chapters:
         parts.append(chapter["part"])
         parts.extend(part for _unit, part in chapter["units"])
-    output = cache_dir() / "documents" / f"{digest([layout['front'], [p.key for p in parts]])}.pdf"
+    output = (
+        cache_dir()
+        / "documents"
+        / f"{digest([layout['front'], [p.key for p in parts]])}.pdf"
+    )
     if output.exists():
         return output, 0
     peak = render_parts(parts, progress=progress)
@@ -208,11 +224,21 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
         front_pages = page_count(front.path)
     numbers = Part(
         "page_numbers.html",
-        {"title": layout["front"]["title"], "body_class": "page-numbers", "pages": range(total)},
+        {
+            "title": layout["front"]["title"],
+            "body_class": "page-numbers",
+            "pages": range(total),
+        },
         tagged=False,
     )
     peak = max(peak, render_parts([numbers]))
     outline.insert(0, {"title": str(_("Innhold")), "page": 0})
     output.parent.mkdir(parents=True, exist_ok=True)
-    assemble(front=front.path, parts=paths, numbers=numbers.path, outline=outline, output=output)
+    assemble(
+        front=front.path,
+        parts=paths,
+        numbers=numbers.path,
+        outline=outline,
+        output=output,
+    )
     return output, peak

@@ -42,9 +42,7 @@ def person(user) -> str:
 
 def reports_with_answers(reports):
     """The reports with everything a PDF shows, in a fixed number of queries."""
-    answers = SectionAnswer.objects.select_related("section").order_by(
-        "section__order"
-    )
+    answers = SectionAnswer.objects.select_related("section").order_by("section__order")
     return reports.select_related(
         "unit", "circular", "submitted_by", "approved_by"
     ).prefetch_related(
@@ -149,7 +147,9 @@ def report_content(report: Report, previous: dict) -> dict:
     return {
         **report_header(report),
         "sections": [
-            section_content(answer, previous.get((report.unit_id, answer.section.topic)))
+            section_content(
+                answer, previous.get((report.unit_id, answer.section.topic))
+            )
             for answer in report.answers.all()
         ],
     }

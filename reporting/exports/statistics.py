@@ -69,13 +69,13 @@ def _numeric_stat(question: Question, values: list) -> dict:
 
 def _table_stat(question: Question, values: list) -> dict:
     counted = [c for c in question.columns if c.get("kind") == K.INTEGER]
-    measured = [
-        c for c in question.columns if c.get("kind") in (K.DECIMAL, K.PERCENT)
-    ]
+    measured = [c for c in question.columns if c.get("kind") in (K.DECIMAL, K.PERCENT)]
     tables = [v for v in values if isinstance(v, dict)]
     matrix = [
         [
-            int(sum(_numbers([(t.get(row["key"]) or {}).get(c["key"]) for t in tables])))
+            int(
+                sum(_numbers([(t.get(row["key"]) or {}).get(c["key"]) for t in tables]))
+            )
             for c in counted
         ]
         for row in question.rows

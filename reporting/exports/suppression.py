@@ -23,7 +23,9 @@ def _protect(equations: list[list[tuple]], values: dict, hidden: set):
             if len(hidden_here) != 1:
                 continue
             candidates = [
-                cell for cell in cells if cell not in hidden and values[cell] is not None
+                cell
+                for cell in cells
+                if cell not in hidden and values[cell] is not None
             ]
             if not candidates:
                 continue
