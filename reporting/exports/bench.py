@@ -93,9 +93,8 @@ def run(selection: Selection, write=print):
         )
     )
     targets = {0: None, 1: 0.6, 2: 0.05, 3: 0.15}
-    write(
-        f"{'step':48} {'wall s':>8} {'x base':>7} {'target':>7} {'peak MiB':>9} {'x base':>7}"
-    )
+    headings = ("wall s", "x base", "target", "peak MiB", "x base")
+    write(f"{'step':48} " + " ".join(f"{h:>8}" for h in headings))
     ok = True
     for index, (label, seconds, peak) in enumerate(rows):
         ratio, memory = seconds / baseline, peak / baseline_peak
@@ -103,8 +102,8 @@ def run(selection: Selection, write=print):
         met = target is None or (ratio <= target and memory <= 0.5)
         ok &= met
         write(
-            f"{label:48} {seconds:8.2f} {ratio:7.3f} {target or '':>7} "
-            f"{peak / 1024:9.0f} {memory:7.2f} {'' if met else 'MISSED'}"
+            f"{label:48} {seconds:8.2f} {ratio:8.3f} {target or '':>8} "
+            f"{peak / 1024:8.0f} {memory:8.2f} {'' if met else 'MISSED'}"
         )
     write("All targets met." if ok else "Some targets were missed.")
     return ok

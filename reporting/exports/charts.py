@@ -60,9 +60,10 @@ def bar_chart(
                     f'height="{BAR_HEIGHT - 2}" fill="{colour}"/>'
                 )
             text = "–" if value is None else str(value)
+            text_x, text_y = LABEL_WIDTH + length + 4, bar_y + BAR_HEIGHT - 3
             parts.append(
-                f'<text x="{LABEL_WIDTH + length + 4:.1f}" y="{bar_y + BAR_HEIGHT - 3}" '
-                f'class="value">{escape(text)}</text>'
+                f'<text x="{text_x:.1f}" y="{text_y}" class="value">'
+                f"{escape(text)}</text>"
             )
     parts.append("</svg>")
     return "".join(parts)

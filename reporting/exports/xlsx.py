@@ -47,7 +47,8 @@ def question_columns(question: Question) -> list[tuple[str, callable]]:
             return (
                 "\n".join(
                     "; ".join(
-                        f"{c['label']}: {format_value(c.get('kind', K.SHORT_TEXT), row.get(c['key']))}"
+                        f"{c['label']}: "
+                        + format_value(c.get("kind", K.SHORT_TEXT), row.get(c["key"]))
                         for c in question.columns
                         if row.get(c["key"]) not in (None, "", [])
                     )

@@ -114,7 +114,7 @@ def test_last_years_figures_stand_beside_this_years(db):
     assert "I fjor: 77" in text
 
 
-def test_the_consolidated_pdf_has_every_unit_contents_with_true_page_numbers_and_bookmarks(
+def test_the_consolidated_pdf_has_every_unit_true_contents_page_numbers_and_bookmarks(
     approved_reports,
 ):
     path, _peak = build_consolidated(Selection(year=2026))

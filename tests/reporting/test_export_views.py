@@ -51,7 +51,9 @@ def test_a_contact_of_another_unit_gets_404_for_a_foreign_report(
     assert response.status_code == 404
 
 
-def test_a_contact_exports_their_own_units_pdf_and_downloads_it(client, report, contact):
+def test_a_contact_exports_their_own_units_pdf_and_downloads_it(
+    client, report, contact
+):
     client.force_login(contact)
     response = client.post(reverse("reporting:report_export", args=[report.pk]))
     job = ExportJob.objects.get()
@@ -65,7 +67,9 @@ def test_a_contact_exports_their_own_units_pdf_and_downloads_it(client, report, 
     assert job.get_absolute_url() in mail.outbox[0].body
 
 
-def test_someone_else_cannot_see_or_download_an_export(client, report, contact, adviser):
+def test_someone_else_cannot_see_or_download_an_export(
+    client, report, contact, adviser
+):
     client.force_login(contact)
     client.post(reverse("reporting:report_export", args=[report.pk]))
     job = ExportJob.objects.get()
@@ -75,7 +79,9 @@ def test_someone_else_cannot_see_or_download_an_export(client, report, contact, 
     assert download.status_code == 404
 
 
-def test_an_adviser_orders_the_consolidated_pdf_and_sees_it_done(client, report, adviser):
+def test_an_adviser_orders_the_consolidated_pdf_and_sees_it_done(
+    client, report, adviser
+):
     client.force_login(adviser)
     page = client.get(START)
     assert "Bestill eksport" in page.content.decode()
@@ -92,7 +98,9 @@ def test_an_adviser_orders_the_consolidated_pdf_and_sees_it_done(client, report,
     }
 
 
-def test_an_order_without_a_unit_kind_is_refused_with_a_message(client, report, adviser):
+def test_an_order_without_a_unit_kind_is_refused_with_a_message(
+    client, report, adviser
+):
     client.force_login(adviser)
     response = client.post(
         START, {"kind": ExportJob.Kind.XLSX, "year": 2026, "statuses": ["approved"]}
