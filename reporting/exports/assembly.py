@@ -1,78 +1,35 @@
-"""Merge rendered parts into one PDF/A: the front matter's catalog (XMP metadata,
-output intent, language), every part's pages, one outline, page numbers stamped."""
+"""Merge rendered parts into one PDF/A with pikepdf (qpdf): the front matter's
+catalog (XMP metadata, output intent, language), every part's pages, one tag
+tree, one outline, and page numbers stamped as artifacts."""
 
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    NameObject,
-    NumberObject,
-)
-
-PAGE_NUMBER_FORM = NameObject("/OxloPageNumber")
+import pikepdf
+from pikepdf import Array, Dictionary, Name, OutlineItem
 
 
 def page_count(path: Path) -> int:
-    return len(PdfReader(path).pages)
-
-
-def _stream(writer: PdfWriter, data: bytes):
-    stream = DecodedStreamObject()
-    stream.set_data(data)
-    return writer._add_object(stream)
-
-
-def _page_form(writer: PdfWriter, page) -> object:
-    """A page of the page-number document as a Form XObject to draw on another page."""
-    form = DecodedStreamObject()
-    form.set_data(page.get_contents().get_data())
-    form[NameObject("/Type")] = NameObject("/XObject")
-    form[NameObject("/Subtype")] = NameObject("/Form")
-    form[NameObject("/BBox")] = page.mediabox
-    form[NameObject("/Resources")] = page["/Resources"].clone(writer)
-    return writer._add_object(form)
-
-
-def stamp_page_numbers(writer: PdfWriter, numbers: Path):
-    """Draw page k of `numbers` on page k, as an artifact outside the tag tree."""
-    before = _stream(writer, b"q\n")
-    after = _stream(writer, b"Q\n/Artifact BMC q /OxloPageNumber Do Q EMC\n")
-    for page, source in zip(writer.pages, PdfReader(numbers).pages, strict=True):
-        resources = page.setdefault(NameObject("/Resources"), DictionaryObject())
-        xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject())
-        xobjects[PAGE_NUMBER_FORM] = _page_form(writer, source)
-        contents = page.get("/Contents")
-        existing = (
-            list(contents.get_object())
-            if isinstance(contents.get_object(), list)
-            else [contents]
-        )
-        page[NameObject("/Contents")] = ArrayObject([before, *existing, after])
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
 
 
 def _number_tree(node) -> list:
     """(key, value) pairs of a PDF number tree."""
-    node = node.get_object()
-    nums = node.get("/Nums", [])
+    nums = node.get("/Nums", Array())
     pairs = [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
-    for kid in node.get("/Kids", []):
+    for kid in node.get("/Kids", Array()):
         pairs += _number_tree(kid)
     return pairs
 
 
 def _top_elements(tree) -> list:
     """The structure elements under a tree's /Document element."""
-    top = tree["/K"].get_object()
+    top = tree.K
     elements = []
-    for element in top if isinstance(top, list) else [tree["/K"]]:
-        node = element.get_object()
-        if node.get("/S") == "/Document":
-            kids = node["/K"]
-            elements += list(kids) if isinstance(kids, list) else [kids]
+    for element in top if isinstance(top, Array) else [top]:
+        if element.get("/S") == Name.Document:
+            kids = element.K
+            elements += list(kids) if isinstance(kids, Array) else [kids]
         else:
             elements.append(element)
     return elements
@@ -82,80 +39,73 @@ class StructureMerger:
     """One tag tree for the merged document: every part's elements under one
     /Document element, the parent trees renumbered, pages pointed at them."""
 
-    def __init__(self, writer: PdfWriter):
-        self.writer = writer
-        self.root = DictionaryObject(
-            {NameObject("/Type"): NameObject("/StructTreeRoot")}
+    def __init__(self, pdf: pikepdf.Pdf):
+        self.pdf = pdf
+        self.root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        self.document = pdf.make_indirect(
+            Dictionary(Type=Name.StructElem, S=Name.Document, P=self.root)
         )
-        self.root_ref = writer._add_object(self.root)
-        self.document = DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/StructElem"),
-                NameObject("/S"): NameObject("/Document"),
-                NameObject("/P"): self.root_ref,
-            }
-        )
-        self.document_ref = writer._add_object(self.document)
-        self.kids, self.nums, self.next_key = ArrayObject(), ArrayObject(), 0
-        old = writer._root_object.get("/StructTreeRoot")
+        self.kids, self.nums, self.next_key = Array(), Array(), 0
+        old = pdf.Root.get("/StructTreeRoot")
         if old is not None:
-            # The front matter's tree, already in the writer with its pages.
-            old = old.get_object()
+            # The front matter's own tree, already pointing at its pages.
             if "/RoleMap" in old:
-                self.root[NameObject("/RoleMap")] = old["/RoleMap"]
-            self._adopt(old, first_page=0, clone=False)
+                self.root.RoleMap = old.RoleMap
+            self._adopt(old, source=None, first_page=0)
 
-    def _adopt(self, tree, *, first_page: int, clone: bool, reader=None):
+    def _adopt(self, tree, *, source, first_page: int):
+        copy = (lambda obj: obj) if source is None else self._copy
         for element in _top_elements(tree):
-            node = element.get_object()
-            if "/P" in node:
-                del node[NameObject("/P")]  # points at the part's own /Document
-            if clone:
-                element = element.clone(self.writer)
-            element.get_object()[NameObject("/P")] = self.document_ref
+            if "/P" in element:
+                del element["/P"]  # it points at the part's own /Document
+            element = copy(element)
+            element.P = self.document
             self.kids.append(element)
         offset = self.next_key
-        pairs = _number_tree(tree["/ParentTree"])
+        pairs = _number_tree(tree.ParentTree)
         for key, value in pairs:
-            self.nums += [
-                NumberObject(key + offset),
-                value.clone(self.writer) if clone else value,
-            ]
-        if clone:
-            for index, source in enumerate(reader.pages):
-                if "/StructParents" in source:
-                    page = self.writer.pages[first_page + index]
-                    page[NameObject("/StructParents")] = NumberObject(
-                        int(source["/StructParents"]) + offset
-                    )
-                for annotation in self.writer.pages[first_page + index].get(
-                    "/Annots", []
-                ):
-                    annotation = annotation.get_object()
+            self.nums.append(key + offset)
+            self.nums.append(copy(value))
+        if source is not None:
+            for index in range(len(source.pages)):
+                page = self.pdf.pages[first_page + index].obj
+                if "/StructParents" in page:
+                    page.StructParents = int(page.StructParents) + offset
+                for annotation in page.get("/Annots", Array()):
                     if "/StructParent" in annotation:
-                        annotation[NameObject("/StructParent")] = NumberObject(
-                            int(annotation["/StructParent"]) + offset
-                        )
+                        annotation.StructParent = int(annotation.StructParent) + offset
         self.next_key = offset + max((key for key, _v in pairs), default=-1) + 1
 
-    def add(self, reader: PdfReader, first_page: int):
-        tree = reader.trailer["/Root"].get("/StructTreeRoot")
+    def _copy(self, obj):
+        """A foreign object (or direct array of them) in this document."""
+        if isinstance(obj, Array) and not obj.is_indirect:
+            return Array([self._copy(item) for item in obj])
+        if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+            return self.pdf.copy_foreign(obj)
+        return obj
+
+    def add(self, source: pikepdf.Pdf, first_page: int):
+        tree = source.Root.get("/StructTreeRoot")
         if tree is not None:
-            self._adopt(
-                tree.get_object(), first_page=first_page, clone=True, reader=reader
-            )
+            self._adopt(tree, source=source, first_page=first_page)
 
     def finish(self):
-        self.document[NameObject("/K")] = self.kids
-        self.root[NameObject("/K")] = ArrayObject([self.document_ref])
-        self.root[NameObject("/ParentTree")] = self.writer._add_object(
-            DictionaryObject({NameObject("/Nums"): self.nums})
-        )
-        self.root[NameObject("/ParentTreeNextKey")] = NumberObject(self.next_key)
-        catalog = self.writer._root_object
-        catalog[NameObject("/StructTreeRoot")] = self.root_ref
-        catalog[NameObject("/MarkInfo")] = DictionaryObject(
-            {NameObject("/Marked"): BooleanObject(True)}
+        self.document.K = self.kids
+        self.root.K = Array([self.document])
+        self.root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=self.nums))
+        self.root.ParentTreeNextKey = self.next_key
+        self.pdf.Root.StructTreeRoot = self.root
+        self.pdf.Root.MarkInfo = Dictionary(Marked=True)
+
+
+def stamp_page_numbers(pdf: pikepdf.Pdf, numbers: pikepdf.Pdf):
+    """Draw page k of `numbers` on page k, as an artifact outside the tag tree."""
+    for page, source in zip(pdf.pages, numbers.pages, strict=True):
+        form = pdf.copy_foreign(source.as_form_xobject())
+        name = page.add_resource(form, Name.XObject, prefix="OxloPageNo")
+        page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
+        page.contents_add(
+            pdf.make_stream(b"Q\n/Artifact BMC q " + bytes(name) + b" Do Q EMC\n")
         )
 
 
@@ -163,25 +113,32 @@ def assemble(
     *, front: Path, parts: list[Path], numbers: Path, outline: list[dict], output: Path
 ):
     """Write front + parts to `output` with `outline` [{title, page, children}]."""
-    writer = PdfWriter(clone_from=front)
-    structure = StructureMerger(writer)
-    for path in parts:
-        reader = PdfReader(path)
-        first_page = len(writer.pages)
-        writer.append(reader, import_outline=False)
-        structure.add(reader, first_page)
-    structure.finish()
-    stamp_page_numbers(writer, numbers)
-    for entry in outline:
-        parent = writer.add_outline_item(
-            title=entry["title"], page_number=entry["page"]
-        )
-        for child in entry.get("children", []):
-            writer.add_outline_item(
-                title=child["title"], page_number=child["page"], parent=parent
-            )
-    writer.page_mode = "/UseOutlines"
-    partial = output.with_suffix(".tmp")
-    with partial.open("wb") as handle:
-        writer.write(handle)
+    sources = []
+    with pikepdf.open(front) as pdf:
+        if "/Outlines" in pdf.Root:
+            del pdf.Root["/Outlines"]
+        structure = StructureMerger(pdf)
+        for path in parts:
+            source = pikepdf.open(path)
+            sources.append(source)
+            first_page = len(pdf.pages)
+            pdf.pages.extend(source.pages)
+            structure.add(source, first_page)
+        structure.finish()
+        number_pdf = pikepdf.open(numbers)
+        sources.append(number_pdf)
+        stamp_page_numbers(pdf, number_pdf)
+        with pdf.open_outline() as tree:
+            for entry in outline:
+                item = OutlineItem(entry["title"], entry["page"])
+                item.children.extend(
+                    OutlineItem(child["title"], child["page"])
+                    for child in entry.get("children", [])
+                )
+                tree.root.append(item)
+        pdf.Root.PageMode = Name.UseOutlines
+        partial = output.with_suffix(".tmp")
+        pdf.save(partial)
+    for source in sources:
+        source.close()
     partial.replace(output)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from circulars.models import Section, UnitKind
 
 from ..models import Report
-from .assembly import assemble, page_count
+from .assembly import assemble
 from .content import (
     digest,
     previous_answers,
@@ -181,19 +181,19 @@ def _numbered(chapters, appendix, offset: int):
         contents.append({"level": 1, "title": chapter["title"], "page": page + 1})
         entry = {"title": chapter["title"], "page": page, "children": []}
         paths.append(chapter["part"].path)
-        page += page_count(chapter["part"].path)
+        page += chapter["part"].pages
         for unit, part in chapter["units"]:
             contents.append({"level": 2, "title": unit, "page": page + 1})
             entry["children"].append({"title": unit, "page": page})
             paths.append(part.path)
-            page += page_count(part.path)
+            page += part.pages
         outline.append(entry)
     contents.append(
         {"level": 1, "title": str(_("Vedlegg: leveranser")), "page": page + 1}
     )
     outline.append({"title": str(_("Vedlegg: leveranser")), "page": page})
     paths.append(appendix.path)
-    page += page_count(appendix.path)
+    page += appendix.pages
     return contents, outline, paths, page
 
 
@@ -219,9 +219,9 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
         contents, outline, paths, total = _numbered(chapters, appendix, front_pages)
         front = Part("front.html", {**layout["front"], "contents": contents})
         peak = max(peak, render_parts([front]))
-        if page_count(front.path) == front_pages:
+        if front.pages == front_pages:
             break
-        front_pages = page_count(front.path)
+        front_pages = front.pages
     numbers = Part(
         "page_numbers.html",
         {

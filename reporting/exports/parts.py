@@ -46,6 +46,11 @@ class Part:
     def path(self) -> Path:
         return cache_dir() / self.key[:2] / f"{self.key}.pdf"
 
+    @property
+    def pages(self) -> int:
+        """Its number of pages, noted beside the cached file when it was rendered."""
+        return int(self.path.with_suffix(".pages").read_text())
+
 
 def _render(job: tuple[str, str, bool]) -> int:
     """In a worker: HTML to a cached PDF file; returns the worker's peak memory."""
@@ -53,7 +58,10 @@ def _render(job: tuple[str, str, bool]) -> int:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(html_to_pdf(html, tagged=tagged))
+    pdf, pages = html_to_pdf(html, tagged=tagged)
+    partial.write_bytes(pdf)
+    # The page count first: a cached PDF always has its count beside it.
+    target.with_suffix(".pages").write_text(str(pages))
     partial.replace(target)
     return peak_memory_kib()
 

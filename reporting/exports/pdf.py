@@ -35,11 +35,16 @@ def render_html(template: str, context: dict) -> str:
     )
 
 
-def html_to_pdf(html: str, *, tagged: bool = True) -> bytes:
-    """PDF/A-3b, tagged, fonts embedded; resources only from the static files."""
-    return weasyprint.HTML(
+def html_to_pdf(html: str, *, tagged: bool = True) -> tuple[bytes, int]:
+    """PDF/A-3b, tagged, fonts embedded; resources only from the static files.
+
+    Returns the PDF and its number of pages.
+    """
+    options = {"pdf_variant": PDF_VARIANT, "pdf_tags": tagged}
+    document = weasyprint.HTML(
         string=html, base_url=BASE_URL, url_fetcher=PortalStaticFetcher()
-    ).write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=tagged)
+    ).render(**options)
+    return document.write_pdf(**options), len(document.pages)
 
 
 def peak_memory_kib() -> int:

@@ -36,6 +36,26 @@ def is_pdf_a_with_metadata(path) -> bool:
     )
 
 
+def tag_tree_is_whole(path) -> bool:
+    """One /Document element, and every page's marked content reaches it."""
+    reader = PdfReader(path)
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    document = tree["/K"][0].get_object()
+    nums = tree["/ParentTree"]["/Nums"]
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    pages = {page.indirect_reference.idnum for page in reader.pages}
+    for page in reader.pages:
+        for element in parents[int(page["/StructParents"])]:
+            element = element.get_object()
+            if element.raw_get("/Pg").idnum not in pages:
+                return False
+            while element.get("/S") != "/Document":
+                element = element["/P"].get_object()
+            if element.indirect_reference != document.indirect_reference:
+                return False
+    return True
+
+
 def qpdf_ok(path) -> bool:
     return (
         subprocess.run(["qpdf", "--check", str(path)], capture_output=True).returncode
@@ -133,6 +153,7 @@ def test_the_consolidated_pdf_has_every_unit_true_contents_page_numbers_and_book
     assert "Vedlegg: leveranser" in titles
     assert "<svg" not in "".join(pages) and "Statistikk på tvers" in "".join(pages)
     assert is_pdf_a_with_metadata(path)
+    assert tag_tree_is_whole(path)
     assert qpdf_ok(path)
 
 
