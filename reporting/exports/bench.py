@@ -22,7 +22,7 @@ def single_document_html(selection: Selection) -> str:
     parts = []
     for chapter in layout["chapters"]:
         parts.append(chapter["part"])
-        parts.extend(part for _unit, part in chapter["units"])
+        parts.extend(part for _units, part in chapter["batches"])
     parts.append(layout["appendix"])
     contents = [
         {"level": 1, "title": c["title"], "page": 0} for c in layout["chapters"]

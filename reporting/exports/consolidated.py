@@ -23,6 +23,9 @@ from .parts import Part, cache_dir, render_parts
 from .statistics import present, topic_statistics
 
 DEFAULT_STATUSES = (Report.Status.APPROVED,)
+# Units rendered together as one part: fewer documents (each has a fixed cost in
+# WeasyPrint) against more to render again when one unit's answers change.
+UNITS_PER_PART = 10
 
 
 @dataclass
@@ -127,22 +130,25 @@ def plan(selection: Selection) -> dict:
             },
         )
         units = [
-            (
-                report.unit.name,
-                Part(
-                    "unit_part.html",
-                    {
-                        "title": f"{report.unit.name}: {title}",
-                        "report": report_header(report),
-                        "section": section_content(
-                            answer, previous.get((report.unit_id, answer.section.topic))
-                        ),
-                    },
+            {
+                "report": report_header(report),
+                "section": section_content(
+                    answer, previous.get((report.unit_id, answer.section.topic))
                 ),
-            )
+            }
             for report, answer in answers
         ]
-        chapters.append({"title": title, "part": chapter, "units": units})
+        batches = [
+            (
+                [unit["report"]["unit"] for unit in batch],
+                Part("unit_batch.html", {"title": title, "units": batch}),
+            )
+            for batch in (
+                units[i : i + UNITS_PER_PART]
+                for i in range(0, len(units), UNITS_PER_PART)
+            )
+        ]
+        chapters.append({"title": title, "part": chapter, "batches": batches})
     appendix = Part(
         "appendix.html",
         {
@@ -182,9 +188,12 @@ def _numbered(chapters, appendix, offset: int):
         entry = {"title": chapter["title"], "page": page, "children": []}
         paths.append(chapter["part"].path)
         page += chapter["part"].pages
-        for unit, part in chapter["units"]:
-            contents.append({"level": 2, "title": unit, "page": page + 1})
-            entry["children"].append({"title": unit, "page": page})
+        for names, part in chapter["batches"]:
+            anchors = part.layout["anchors"]
+            for index, name in enumerate(names):
+                start = page + anchors[f"enhet-{index}"]
+                contents.append({"level": 2, "title": name, "page": start + 1})
+                entry["children"].append({"title": name, "page": start})
             paths.append(part.path)
             page += part.pages
         outline.append(entry)
@@ -205,7 +214,7 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
     parts = [appendix]
     for chapter in chapters:
         parts.append(chapter["part"])
-        parts.extend(part for _unit, part in chapter["units"])
+        parts.extend(part for _units, part in chapter["batches"])
     output = (
         cache_dir()
         / "documents"

@@ -1,6 +1,7 @@
 """Render PDF parts in a process pool, each cached on disk by the hash of what it
 shows, within a time bound per job."""
 
+import json
 import multiprocessing
 import os
 import time
@@ -47,9 +48,13 @@ class Part:
         return cache_dir() / self.key[:2] / f"{self.key}.pdf"
 
     @property
+    def layout(self) -> dict:
+        """Its pages and the page of each id, noted beside the cached file."""
+        return json.loads(self.path.with_suffix(".json").read_text())
+
+    @property
     def pages(self) -> int:
-        """Its number of pages, noted beside the cached file when it was rendered."""
-        return int(self.path.with_suffix(".pages").read_text())
+        return self.layout["pages"]
 
 
 def _render(job: tuple[str, str, bool]) -> int:
@@ -58,10 +63,10 @@ def _render(job: tuple[str, str, bool]) -> int:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.tmp")
-    pdf, pages = html_to_pdf(html, tagged=tagged)
+    pdf, layout = html_to_pdf(html, tagged=tagged)
     partial.write_bytes(pdf)
-    # The page count first: a cached PDF always has its count beside it.
-    target.with_suffix(".pages").write_text(str(pages))
+    # The layout first: a cached PDF always has its layout beside it.
+    target.with_suffix(".json").write_text(json.dumps(layout))
     partial.replace(target)
     return peak_memory_kib()
 

@@ -35,16 +35,22 @@ def render_html(template: str, context: dict) -> str:
     )
 
 
-def html_to_pdf(html: str, *, tagged: bool = True) -> tuple[bytes, int]:
+def html_to_pdf(html: str, *, tagged: bool = True) -> tuple[bytes, dict]:
     """PDF/A-3b, tagged, fonts embedded; resources only from the static files.
 
-    Returns the PDF and its number of pages.
+    Returns the PDF and its layout: number of pages, and the page each id is on.
     """
     options = {"pdf_variant": PDF_VARIANT, "pdf_tags": tagged}
     document = weasyprint.HTML(
         string=html, base_url=BASE_URL, url_fetcher=PortalStaticFetcher()
     ).render(**options)
-    return document.write_pdf(**options), len(document.pages)
+    anchors = {
+        name: index
+        for index, page in reversed(list(enumerate(document.pages)))
+        for name in page.anchors
+    }
+    layout = {"pages": len(document.pages), "anchors": anchors}
+    return document.write_pdf(**options), layout
 
 
 def peak_memory_kib() -> int:
