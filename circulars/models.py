@@ -3,13 +3,16 @@ library documents they refer to.
 
 A published circular is frozen: `Circular.save()`, `Section.save()` and
 `Question.save()` (and their deletes) refuse to change anything that belongs to
-a published or withdrawn circular. Bulk queryset updates are refused by the
-querysets below for the same reason.
+a published or withdrawn circular; the querysets below refuse bulk updates,
+deletes and bulk creates that would reach one; a signal refuses changes to its
+document references. The one change left is published -> withdrawn.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -28,26 +31,73 @@ class FrozenCircular(Exception):
 
 
 class FrozenQuerySet(models.QuerySet):
-    """Refuses bulk writes that would reach rows of a frozen circular."""
+    """Refuses bulk writes that would reach rows of a frozen circular, or move
+    rows into one along `parent_field`."""
 
     frozen_lookup = "circular__status__in"
+    parent_field = "circular"
+    # How the parent model reaches its circular's status.
+    parent_frozen_lookup = "status__in"
+
+    def _refuse(self):
+        raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
 
     def _touches_frozen(self) -> bool:
         return self.filter(**{self.frozen_lookup: Circular.FROZEN_STATUSES}).exists()
 
+    def _parents_frozen(self, parent_ids) -> bool:
+        if not self.parent_field:
+            return False
+        parent = self.model._meta.get_field(self.parent_field).related_model
+        return parent.objects.filter(
+            pk__in=[pk for pk in parent_ids if pk is not None],
+            **{self.parent_frozen_lookup: Circular.FROZEN_STATUSES},
+        ).exists()
+
+    def _parent_ids(self, objs) -> set:
+        if not self.parent_field:
+            return set()
+        return {getattr(obj, f"{self.parent_field}_id") for obj in objs}
+
     def update(self, **kwargs):
-        if self._touches_frozen():
-            raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+        moved_to = {
+            getattr(value, "pk", value)
+            for name, value in kwargs.items()
+            if self.parent_field
+            and name in (self.parent_field, f"{self.parent_field}_id")
+        }
+        if self._touches_frozen() or self._parents_frozen(moved_to):
+            self._refuse()
         return super().update(**kwargs)
 
     def delete(self):
         if self._touches_frozen():
-            raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+            self._refuse()
         return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        if self._parents_frozen(self._parent_ids(objs)):
+            self._refuse()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        existing = self.filter(pk__in=[obj.pk for obj in objs])
+        if existing._touches_frozen() or self._parents_frozen(self._parent_ids(objs)):
+            self._refuse()
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
+class QuestionQuerySet(FrozenQuerySet):
+    frozen_lookup = "section__circular__status__in"
+    parent_field = "section"
+    parent_frozen_lookup = "circular__status__in"
 
 
 class CircularQuerySet(FrozenQuerySet):
     frozen_lookup = "status__in"
+    parent_field = None
 
     def published(self):
         return self.filter(status=Circular.Status.PUBLISHED)
@@ -97,6 +147,17 @@ class Document(models.Model):
     def get_absolute_url(self):
         return reverse("circulars:document_detail", args=[self.slug])
 
+    @property
+    def is_cited_by_frozen_circular(self) -> bool:
+        return self.circulars.filter(status__in=Circular.FROZEN_STATUSES).exists()
+
+    def delete(self, *args, **kwargs):
+        if self.pk and self.is_cited_by_frozen_circular:
+            raise FrozenCircular(
+                _("Dokumentet er en henvisning i et publisert rundskriv.")
+            )
+        return super().delete(*args, **kwargs)
+
 
 class Circular(models.Model):
     """A rundskriv or fellesskriv; a reporting circular *is* the reporting form."""
@@ -134,6 +195,15 @@ class Circular(models.Model):
         null=True,
         blank=True,
         related_name="replaced_by",
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("kopiert fra"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="copies",
+        help_text=_("Rundskrivet denne ble startet fra; endringene vises mot det."),
     )
     replaces_note = models.CharField(
         _("erstatter (tekst)"),
@@ -212,7 +282,11 @@ class Circular(models.Model):
                     for f in self._meta.concrete_fields
                     if getattr(stored, f.attname) != getattr(self, f.attname)
                 }
-                if changed - self.MUTABLE_WHEN_FROZEN:
+                # A frozen circular only moves on: published -> withdrawn.
+                if changed - self.MUTABLE_WHEN_FROZEN or self.status not in (
+                    stored.status,
+                    self.Status.WITHDRAWN,
+                ):
                     raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
         super().save(*args, **kwargs)
 
@@ -243,14 +317,63 @@ class Circular(models.Model):
     def asks_for_report(self) -> bool:
         return self.reporting_year is not None
 
-    def audience_labels(self) -> list[str]:
+    def audience_items(self) -> list[tuple[str, str]]:
+        """(unit kind, its name) for each kind in the audience."""
         labels = dict(UnitKind.choices)
-        return [str(labels.get(kind, kind)) for kind in self.audience]
+        return [(kind, str(labels.get(kind, kind))) for kind in self.audience]
+
+    def audience_labels(self) -> list[str]:
+        return [label for _kind, label in self.audience_items()]
 
     def clean(self):
         unknown = set(self.audience) - set(UnitKind.values)
         if unknown:
             raise ValidationError({"audience": _("Ukjent enhetstype.")})
+
+
+class CircularEvent(models.Model):
+    """History of a circular: who copied, published, withdrew or replaced it."""
+
+    class Action(models.TextChoices):
+        CREATED_AS_COPY = "copied", _("Startet som kopi")
+        CREATED_AS_REPLACEMENT = "replacement", _("Startet som erstatning")
+        PUBLISHED = "published", _("Publisert")
+        WITHDRAWN = "withdrawn", _("Trukket tilbake")
+
+    circular = models.ForeignKey(
+        Circular,
+        verbose_name=_("rundskriv"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    action = models.CharField(_("hendelse"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utført av"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.TextField(_("begrunnelse"), blank=True)
+    related = models.ForeignKey(
+        Circular,
+        verbose_name=_("gjelder også"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Kilden til en kopi, eller rundskrivet som erstattet dette."),
+    )
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["circular", "at", "pk"]
+        verbose_name = _("hendelse for rundskriv")
+        verbose_name_plural = _("hendelser for rundskriv")
+
+    def __str__(self):
+        return f"{self.circular.designation}: {self.get_action_display()}"
 
 
 class FrozenChild(models.Model):
@@ -419,7 +542,7 @@ class Question(FrozenChild):
         ),
     )
 
-    objects = FrozenQuerySet.as_manager()
+    objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["section", "order", "pk"]
@@ -452,7 +575,13 @@ class Question(FrozenChild):
         return self.kind in self.NUMERIC_KINDS
 
     def clean(self):
-        errors = {}
+        errors = {
+            name: _('Skriv en liste, f.eks. [] eller ["Ja", "Nei"].')
+            for name in ("choices", "rows", "columns")
+            if not isinstance(getattr(self, name), list)
+        }
+        if errors:
+            raise ValidationError(errors)
         if self.kind == self.Kind.TABLE and not (self.rows and self.columns):
             errors["rows"] = _("En tabell trenger både rader og kolonner.")
         if self.kind == self.Kind.LIST and not self.columns:
@@ -478,3 +607,22 @@ class Question(FrozenChild):
                 errors["rows"] = _("Hver rad trenger «key» og «label».")
         if errors:
             raise ValidationError(errors)
+
+
+@receiver(m2m_changed, sender=Circular.documents.through)
+def refuse_reference_changes_of_frozen_circulars(
+    sender, instance, action, reverse, pk_set, **kwargs
+):
+    """A frozen circular's references are part of its text."""
+    if not action.startswith("pre_"):
+        return
+    if reverse:  # document.circulars.add(...) / .clear()
+        circulars = (
+            Circular.objects.filter(pk__in=pk_set)
+            if pk_set
+            else instance.circulars.all()
+        )
+    else:
+        circulars = Circular.objects.filter(pk=instance.pk)
+    if circulars.filter(status__in=Circular.FROZEN_STATUSES).exists():
+        raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))

@@ -4,3 +4,7 @@ from django.dispatch import Signal
 
 # Sent inside the publishing transaction with `circular`.
 circular_published = Signal()
+
+# Sent inside the withdrawing transaction with `circular` (also when a replacement
+# is published): its reports should no longer be filled in.
+circular_withdrawn = Signal()

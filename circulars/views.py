@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, TemplateView
 
-from .models import Circular, Document
-from .selectors import library_circulars_by_audience
+from .diff import circular_diff
+from .models import Document
+from .selectors import library_circulars_by_audience, public_circulars
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -27,11 +28,10 @@ class CircularDetailView(DetailView):
     context_object_name = "circular"
 
     def get_queryset(self):
-        return (
-            Circular.objects.public()
-            .select_related("replaces")
-            .prefetch_related("sections__questions", "documents", "replaced_by")
-        )
+        return public_circulars().prefetch_related("sections__questions", "documents")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(diff=circular_diff(self.object), **kwargs)
 
 
 @login_not_required

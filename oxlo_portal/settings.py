@@ -161,6 +161,12 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_BASE_URL = os.environ.get("OXLO_BASE_URL", "http://127.0.0.1:8000")
+# Deadline reminders (send_reminders): days before the deadline, e.g. "14,3", and
+# how many days after it late units are escalated to their advisers.
+OXLO_REMINDER_DAYS = [
+    int(days) for days in os.environ.get("OXLO_REMINDER_DAYS", "14,3").split(",")
+]
+OXLO_REMINDER_OVERDUE_DAYS = int(os.environ.get("OXLO_REMINDER_OVERDUE_DAYS", "30"))
 
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_COOKIE_HTTPONLY = True

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import Membership, Report, ReportEvent, Unit
+from .models import (
+    AdviserAssignment,
+    Membership,
+    Report,
+    ReportEvent,
+    SentReminder,
+    Unit,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -49,4 +56,26 @@ class ReportAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AdviserAssignment)
+class AdviserAssignmentAdmin(admin.ModelAdmin):
+    """Which units each adviser follows (their portfolio in the matrix)."""
+
+    list_display = ["adviser", "unit"]
+    list_filter = ["unit__kind"]
+    search_fields = ["adviser__username", "adviser__last_name", "unit__name"]
+    autocomplete_fields = ["adviser", "unit"]
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    list_display = ["sent_at", "report", "stage", "recipient"]
+    list_filter = ["stage"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

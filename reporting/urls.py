@@ -1,11 +1,27 @@
 from django.urls import path
 
-from .views import exports, start
+from .views import exports, review, start
 
 app_name = "reporting"
 
 urlpatterns = [
     path("", start.home, name="home"),
+    path("vurdering/", review.matrix, name="matrix"),
+    path("vurdering/matrise.csv", review.matrix_csv, name="matrix_csv"),
+    path("vurdering/handling/", review.matrix_bulk, name="matrix_bulk"),
+    path("rapporter/<int:pk>/vurdering/", review.review_report, name="review_report"),
+    path("rapporter/<int:pk>/returner/", review.return_report, name="return_report"),
+    path("rapporter/<int:pk>/godkjenn/", review.approve_report, name="approve_report"),
+    path("rapporter/<int:pk>/gjenapne/", review.reopen_report, name="reopen_report"),
+    path(
+        "rapporter/<int:pk>/kommentarer/",
+        review.report_comments,
+        name="report_comments",
+    ),
+    path("rapporter/<int:pk>/kommentarer/ny/", review.add_comment, name="add_comment"),
+    path("kommentarer/<int:pk>/svar/", review.reply_comment, name="reply_comment"),
+    path("kommentarer/<int:pk>/lost/", review.resolve_comment, name="resolve_comment"),
+    path("varsler/", review.notification_settings, name="notification_settings"),
     path("eksport/", exports.export_start, name="export_start"),
     path("eksport/<int:pk>/", exports.export_detail, name="export_detail"),
     path("eksport/<int:pk>/status/", exports.export_status, name="export_status"),

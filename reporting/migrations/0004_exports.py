@@ -9,7 +9,7 @@ import reporting.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reporting", "0002_roles"),
+        ("reporting", "0003_review"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

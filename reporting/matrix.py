@@ -1,0 +1,177 @@
+"""The completeness matrix: units × sections (by topic) for one reporting year.
+
+Built from three queries whatever the number of units, reports or years: the
+year's sections, its reports with their units and circulars, and their answers.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from circulars.models import Circular, Section, UnitKind
+
+from .models import Report, SectionAnswer
+
+NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
+SORTS = {
+    "enhet": lambda row: row.report.unit.name,
+    "status": lambda row: row.report.status,
+    "innsendt": lambda row: row.report.submitted_at or timezone.now(),
+    "forsinket": lambda row: row.days_late or 0,
+}
+
+
+@dataclass
+class Column:
+    topic: str
+    numbers: list[str]
+    title: str
+
+    @property
+    def label(self) -> str:
+        return " / ".join(self.numbers)
+
+
+@dataclass
+class Row:
+    report: Report
+    cells: list[str | None]
+    days_late: int | None
+
+
+@dataclass
+class Group:
+    kind: str
+    label: str
+    rows: list[Row] = field(default_factory=list)
+    complete_per_column: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Matrix:
+    year: int | None
+    columns: list[Column]
+    groups: list[Group]
+    counts: dict
+    complete_per_column: list[int]
+
+    @property
+    def column_totals(self) -> list[tuple[Column, int]]:
+        return list(zip(self.columns, self.complete_per_column, strict=True))
+
+    @property
+    def rows(self) -> list[Row]:
+        return [row for group in self.groups for row in group.rows]
+
+
+def reporting_years() -> list[int]:
+    """Reporting years that have reports, newest first."""
+    return list(
+        Report.objects.order_by("-circular__reporting_year")
+        .values_list("circular__reporting_year", flat=True)
+        .distinct()
+    )
+
+
+def cell_state(answer: SectionAnswer) -> str:
+    if not answer.is_started:
+        return NOT_STARTED
+    return COMPLETE if answer.required_missing == 0 else IN_PROGRESS
+
+
+def days_late(report: Report, today: datetime.date) -> int | None:
+    """Days past the deadline at submission, or until today if not submitted."""
+    deadline = report.circular.deadline
+    if deadline is None:
+        return None
+    if report.submitted_at:
+        until = timezone.localdate(report.submitted_at)
+    elif report.status in Report.EDITABLE_STATUSES:
+        until = today
+    else:
+        return None
+    late = (until - deadline).days
+    return late if late > 0 else None
+
+
+def columns_for(year: int) -> list[Column]:
+    """One column per topic, in circular order; 4.3 and 4.3.1 share a column."""
+    columns: dict[str, Column] = {}
+    sections = Section.objects.filter(
+        circular__reporting_year=year, circular__status__in=Circular.FROZEN_STATUSES
+    ).order_by("order", "circular__kind")
+    for section in sections:
+        column = columns.setdefault(
+            section.topic, Column(topic=section.topic, numbers=[], title=section.title)
+        )
+        if section.number not in column.numbers:
+            column.numbers.append(section.number)
+    return list(columns.values())
+
+
+def build_matrix(
+    *,
+    year: int | None,
+    kinds=(),
+    statuses=(),
+    unit_ids=None,
+    sort: str = "enhet",
+    today: datetime.date | None = None,
+) -> Matrix:
+    """The year's reports as rows grouped by unit kind, filtered and sorted."""
+    today = today or timezone.localdate()
+    columns = columns_for(year) if year else []
+    reports = Report.objects.filter(circular__reporting_year=year).select_related(
+        "unit", "circular"
+    )
+    if kinds:
+        reports = reports.filter(unit__kind__in=kinds)
+    if statuses:
+        reports = reports.filter(status__in=statuses)
+    if unit_ids is not None:
+        reports = reports.filter(unit_id__in=unit_ids)
+    answers = SectionAnswer.objects.only(
+        "report_id", "section__topic", "version", "required_missing"
+    ).select_related("section")
+    reports = reports.prefetch_related(Prefetch("answers", queryset=answers))
+
+    groups = {
+        kind: Group(kind=kind, label=label, complete_per_column=[0] * len(columns))
+        for kind, label in UnitKind.choices
+    }
+    index = {column.topic: i for i, column in enumerate(columns)}
+    for report in reports:
+        cells: list[str | None] = [None] * len(columns)
+        for answer in report.answers.all():
+            if answer.section.topic in index:
+                cells[index[answer.section.topic]] = cell_state(answer)
+        group = groups[report.unit.kind]
+        group.rows.append(Row(report, cells, days_late(report, today)))
+        for i, state in enumerate(cells):
+            group.complete_per_column[i] += state == COMPLETE
+
+    key = SORTS.get(sort.lstrip("-"), SORTS["enhet"])
+    for group in groups.values():
+        group.rows.sort(key=key, reverse=sort.startswith("-"))
+    shown = [group for group in groups.values() if group.rows]
+    rows = [row for group in shown for row in group.rows]
+    S = Report.Status
+    counts = {
+        "total": len(rows),
+        "submitted": sum(r.report.status == S.SUBMITTED for r in rows),
+        "returned": sum(r.report.status == S.RETURNED for r in rows),
+        "approved": sum(r.report.status == S.APPROVED for r in rows),
+        "overdue": sum(bool(r.days_late) and r.report.is_editable for r in rows),
+    }
+    return Matrix(
+        year=year,
+        columns=columns,
+        groups=shown,
+        counts=counts,
+        complete_per_column=[
+            sum(group.complete_per_column[i] for group in shown)
+            for i in range(len(columns))
+        ],
+    )
