@@ -48,6 +48,10 @@ class Part:
         return cache_dir() / self.key[:2] / f"{self.key}.pdf"
 
     @property
+    def is_cached(self) -> bool:
+        return self.path.exists() and self.path.with_suffix(".json").exists()
+
+    @property
     def layout(self) -> dict:
         """Its pages and the page of each id, noted beside the cached file."""
         return json.loads(self.path.with_suffix(".json").read_text())
@@ -75,7 +79,7 @@ def render_parts(parts: list[Part], *, progress=None) -> int:
     """Render the parts not in the cache; return the workers' peak memory (KiB)."""
     missing = {}
     for part in parts:
-        if not part.path.exists():
+        if not part.is_cached:
             missing.setdefault(part.key, part)
     if not missing:
         return 0
