@@ -46,7 +46,8 @@ test: lint
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # Seeds 80 answered units into a fresh database and measures the consolidated export.
-BENCH_ENV := DJANGO_DEBUG=1 OXLO_VAR_DIR=var/bench DATABASE_URL=sqlite:///var/bench/oxlo.sqlite3
+BENCH_ENV := DJANGO_DEBUG=1 OXLO_VAR_DIR=var/bench DATABASE_URL=sqlite:///var/bench/oxlo.sqlite3 \
+	DJANGO_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
 bench: install
 	rm -rf var/bench && mkdir -p var/bench
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --verbosity 0
