@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 
 from .models import Report, SectionAnswer
+from .review_selectors import comment_threads
 
 
 def reports_for_start_page(user):
@@ -45,3 +46,47 @@ def status_summary():
         .order_by("-circular__year", "circular__kind")
     )
     return list(rows)
+
+
+def report_overview(report: Report):
+    """The report's section answers with their sections, in the circular's order."""
+    return list(
+        report.answers.select_related("section", "updated_by").order_by(
+            "section__order", "section__pk"
+        )
+    )
+
+
+def previous_answers(report: Report) -> dict[str, dict]:
+    """Last year's approved answers of the same unit, keyed by section topic."""
+    year = report.circular.reporting_year
+    if year is None:
+        return {}
+    answers = SectionAnswer.objects.filter(
+        report__unit_id=report.unit_id,
+        report__status=Report.Status.APPROVED,
+        report__circular__reporting_year=year - 1,
+    ).values_list("section__topic", "data")
+    return dict(answers)
+
+
+def open_comments(report: Report, section=None):
+    """Open review comments (with replies) on the report or one of its sections."""
+    return [c for c in comment_threads(report, section=section) if c.is_open]
+
+
+def section_history(answer: SectionAnswer):
+    """The section's saved versions, newest first, each with what it changed."""
+    revisions = list(answer.revisions.select_related("saved_by").order_by("version"))
+    questions = list(answer.section.questions.all())
+    previous: dict = {}
+    history = []
+    for revision in revisions:
+        changes = [
+            (question, previous.get(question.key), revision.data.get(question.key))
+            for question in questions
+            if previous.get(question.key) != revision.data.get(question.key)
+        ]
+        history.append((revision, changes))
+        previous = revision.data
+    return list(reversed(history))

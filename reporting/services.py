@@ -9,7 +9,10 @@ from circulars.models import Circular
 
 from . import notifications
 from .answers import completeness
+from .attachments import stored_name, validate_upload
 from .models import (
+    Attachment,
+    MentorNomination,
     NotificationKind,
     NotificationPreference,
     Report,
@@ -383,3 +386,114 @@ def set_notification_preferences(*, user, choices: dict, by) -> None:
         NotificationPreference.objects.update_or_create(
             user=user, kind=kind, defaults={"delivery": delivery}
         )
+
+
+@transaction.atomic
+def confirm_contact(
+    *, report: Report, name: str, title: str, email: str, phone: str, by
+) -> Report:
+    """Record the unit's OXLO contact for this report (rundskriv 8/2017)."""
+    _require_editable(report)
+    if not name.strip() or not email.strip():
+        raise TransitionError(_("Oppgi navn og e-post til OXLO-kontakten."))
+    report.contact_name = name.strip()
+    report.contact_title = title.strip()
+    report.contact_email = email.strip()
+    report.contact_phone = phone.strip()
+    report.contact_confirmed_at = timezone.now()
+    report.save(
+        update_fields=[
+            "contact_name",
+            "contact_title",
+            "contact_email",
+            "contact_phone",
+            "contact_confirmed_at",
+        ]
+    )
+    ReportEvent.objects.create(
+        report=report, action=ReportEvent.Action.CONTACT, actor=by
+    )
+    return report
+
+
+def _require_editable(report: Report) -> None:
+    if not Report.objects.filter(
+        pk=report.pk, status__in=Report.EDITABLE_STATUSES
+    ).exists():
+        raise ReportLocked
+
+
+@transaction.atomic
+def nominate_mentor(
+    *, report: Report, name: str, title: str, email: str, field: str, informed: bool, by
+) -> MentorNomination:
+    """Propose a mentor; the person must know of the nomination."""
+    if not informed:
+        raise TransitionError(
+            _("Bekreft at personen vet at hen er foreslått som mentor.")
+        )
+    mentor = MentorNomination.objects.create(
+        report=report,
+        name=name.strip(),
+        title=title.strip(),
+        email=email.strip(),
+        field=field.strip(),
+        informed=True,
+        created_by=by,
+    )
+    ReportEvent.objects.create(
+        report=report, action=ReportEvent.Action.MENTOR, actor=by
+    )
+    return mentor
+
+
+@transaction.atomic
+def remove_mentor(*, mentor: MentorNomination, by) -> None:
+    """Delete a mentor nomination (personal data the unit may always remove)."""
+    report = mentor.report
+    mentor.delete()
+    ReportEvent.objects.create(
+        report=report, action=ReportEvent.Action.MENTOR, actor=by
+    )
+
+
+@transaction.atomic
+def add_attachment(*, report: Report, section, upload, by) -> Attachment:
+    """Store a sniffed and size-checked upload for a section of an open report."""
+    _require_editable(report)
+    content_type = validate_upload(upload)
+    attachment = Attachment(
+        report=report,
+        section=section,
+        stored_name=stored_name(content_type),
+        original_name=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=by,
+    )
+    attachment.file.save(attachment.stored_name, upload, save=False)
+    attachment.save()
+    ReportEvent.objects.create(
+        report=report,
+        section=section,
+        action=ReportEvent.Action.ATTACHED,
+        actor=by,
+        reason=attachment.original_name,
+    )
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(*, attachment: Attachment, by) -> None:
+    """Delete an attachment of an open report, file and all."""
+    report = attachment.report
+    _require_editable(report)
+    ReportEvent.objects.create(
+        report=report,
+        section=attachment.section,
+        action=ReportEvent.Action.DETACHED,
+        actor=by,
+        reason=attachment.original_name,
+    )
+    attachment.file.delete(save=False)
+    attachment.delete()

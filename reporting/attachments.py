@@ -1,0 +1,64 @@
+"""Upload rules for attachments: the content decides the type, never the file name."""
+
+import uuid
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_SIZE = 10 * 1024 * 1024
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ODT = "application/vnd.oasis.opendocument.text"
+EXTENSIONS = {PDF: "pdf", DOCX: "docx", XLSX: "xlsx", ODT: "odt"}
+ALLOWED_LABEL = _("PDF, DOCX, XLSX eller ODT")
+
+
+def _zip_kind(upload) -> str | None:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                return ODT if mimetype == ODT else None
+            if "[Content_Types].xml" not in names:
+                return None
+            if "word/document.xml" in names:
+                return DOCX
+            if "xl/workbook.xml" in names:
+                return XLSX
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    return None
+
+
+def sniff_content_type(upload) -> str | None:
+    """The file's real type among the allowed ones, from its bytes; else None."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    kind = None
+    if head.startswith(b"%PDF-"):
+        kind = PDF
+    elif head.startswith(b"PK\x03\x04"):
+        kind = _zip_kind(upload)
+    upload.seek(0)
+    return kind
+
+
+def validate_upload(upload) -> str:
+    """The upload's content type; a Norwegian ValidationError if refused."""
+    if upload.size > MAX_SIZE:
+        raise ValidationError(_("Filen er større enn 10 MB."))
+    kind = sniff_content_type(upload)
+    if kind is None:
+        raise ValidationError(
+            _("Filen er ikke en gyldig %(allowed)s-fil.") % {"allowed": ALLOWED_LABEL}
+        )
+    return kind
+
+
+def stored_name(content_type: str) -> str:
+    """A random file name that reveals nothing and cannot be guessed."""
+    return f"{uuid.uuid4().hex}.{EXTENSIONS[content_type]}"

@@ -1,0 +1,366 @@
+"""The one form builder for section answers, made from the section's `Question` rows.
+
+Field names: a question's own field is ``q__<key>``; a table cell is
+``q__<key>__<row>__<column>``; a list row field is ``q__<key>__<index>__<field>``
+with ``q__<key>__<index>__DELETE`` to remove the row. The explanation asked for
+when a number moves more than the question's `change_threshold` from last year is
+``forklaring__<key>`` and is stored in the section data under the reserved key
+``EXPLANATIONS_KEY`` as ``{question_key: text}``.
+"""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from circulars.models import Question
+
+from .fields import (
+    SHORT_TEXT_LIMIT,
+    changed_beyond_threshold,
+    make_field,
+    to_initial,
+    to_stored,
+)
+
+K = Question.Kind
+EXPLANATIONS_KEY = "_forklaringer"
+EXTRA_LIST_ROWS = 1
+
+
+def field_name(*parts) -> str:
+    return "__".join(["q", *map(str, parts)])
+
+
+def explanation_name(key: str) -> str:
+    return f"forklaring__{key}"
+
+
+def _cell(column: dict, label: str) -> forms.Field:
+    return make_field(
+        column.get("kind", K.SHORT_TEXT),
+        label=label,
+        choices=column.get("choices", ()),
+        cell=True,
+    )
+
+
+def _column_label(column: dict) -> str:
+    if column.get("required"):
+        return _("%(label)s (obligatorisk)") % {"label": column["label"]}
+    return column["label"]
+
+
+def _label(question: Question) -> str:
+    if question.required:
+        return _("%(label)s (obligatorisk)") % {"label": question.label}
+    return question.label
+
+
+class QuestionBlock:
+    """A question with its bound fields, grouped for the template."""
+
+    def __init__(self, form, question, previous):
+        self.form = form
+        self.question = question
+        self.previous = previous
+        self.has_previous = previous is not None
+        self.name = field_name(question.key)
+
+    def _bound(self, name):
+        return self.form[name]
+
+    @property
+    def field(self):
+        return self._bound(self.name)
+
+    @property
+    def cells(self):
+        """Table rows: (row, [(column, bound field)], row total of the counts)."""
+        table = self.form.current_value(self.question) or {}
+        return [
+            (
+                row,
+                [
+                    (column, self._bound(field_name(self.question.key, row["key"], c)))
+                    for column in self.question.columns
+                    for c in [column["key"]]
+                ],
+                self._sum(
+                    table.get(row["key"], {}).get(c["key"]) for c in self.summed_columns
+                ),
+            )
+            for row in self.question.rows
+        ]
+
+    @property
+    def column_totals(self):
+        """Per column: the sum of its counts, or None for a column that is no count."""
+        table = self.form.current_value(self.question) or {}
+        return [
+            self._sum((cells or {}).get(column["key"]) for cells in table.values())
+            if column.get("kind") == K.INTEGER
+            else None
+            for column in self.question.columns
+        ]
+
+    @staticmethod
+    def _sum(values) -> int:
+        return sum(v for v in values if isinstance(v, int) and not isinstance(v, bool))
+
+    @property
+    def summed_columns(self):
+        """Count columns, whose row and column totals the table shows."""
+        return [c for c in self.question.columns if c.get("kind") == K.INTEGER]
+
+    @property
+    def list_rows(self):
+        """List rows: (index, [bound field], delete field)."""
+        count = self.form.list_counts[self.question.key]
+        return [
+            (
+                index,
+                [
+                    self._bound(field_name(self.question.key, index, column["key"]))
+                    for column in self.question.columns
+                ],
+                self._bound(field_name(self.question.key, index, "DELETE")),
+            )
+            for index in range(count)
+        ]
+
+    @property
+    def explanation(self):
+        name = explanation_name(self.question.key)
+        return self._bound(name) if name in self.form.fields else None
+
+    @property
+    def needs_explanation(self) -> bool:
+        value = self.form.current_value(self.question)
+        return changed_beyond_threshold(self.question, value, self.previous)
+
+    @property
+    def errors(self):
+        return [
+            error
+            for name, errors in self.form.errors.items()
+            if name == self.name or name.startswith(self.name + "__")
+            for error in errors
+        ]
+
+
+class SectionAnswerForm(forms.Form):
+    """Answers to one section; every field optional until the report is submitted."""
+
+    based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, questions, stored=None, previous=None, **kwargs):
+        self.questions = list(questions)
+        self.stored = stored or {}
+        self.previous = previous or {}
+        super().__init__(*args, **kwargs)
+        self.list_counts = {}
+        for question in self.questions:
+            self._add_question(question)
+
+    def _add_question(self, question: Question):
+        if question.kind == K.TABLE:
+            self._add_table(question)
+        elif question.kind == K.LIST:
+            self._add_list(question)
+        else:
+            self._add_single(question)
+        if question.change_threshold is not None and question.key in self.previous:
+            self._add_explanation(question.key)
+
+    def _add_table(self, question: Question):
+        key, stored = question.key, self.stored.get(question.key)
+        rows = stored if isinstance(stored, dict) else {}
+        for row in question.rows:
+            for column in question.columns:
+                name = field_name(key, row["key"], column["key"])
+                label = f"{row['label']}, {column['label']}"
+                self.fields[name] = _cell(column, label)
+                # A grid cell has no <label>; its row and column name it.
+                self.fields[name].widget.attrs["aria-label"] = label
+                if column.get("kind") == K.INTEGER:
+                    self.fields[name].widget.attrs["data-sum"] = ""
+                self.initial[name] = to_initial(
+                    column.get("kind"),
+                    (rows.get(row["key"]) or {}).get(column["key"]),
+                )
+
+    def _add_list(self, question: Question):
+        key, stored = question.key, self.stored.get(question.key)
+        rows = stored if isinstance(stored, list) else []
+        count = (
+            self._posted_list_count(key)
+            if self.is_bound
+            else len(rows) + EXTRA_LIST_ROWS
+        )
+        self.list_counts[key] = count
+        for index in range(count):
+            row = rows[index] if index < len(rows) else {}
+            for column in question.columns:
+                name = field_name(key, index, column["key"])
+                self.fields[name] = _cell(
+                    column,
+                    _("%(field)s, rad %(number)s")
+                    % {"field": _column_label(column), "number": index + 1},
+                )
+                self.initial[name] = to_initial(
+                    column.get("kind"), row.get(column["key"])
+                )
+            self.fields[field_name(key, index, "DELETE")] = forms.BooleanField(
+                required=False,
+                label=_("Fjern rad %(number)s") % {"number": index + 1},
+            )
+
+    def _add_single(self, question: Question):
+        key, kind = question.key, question.kind
+        name = field_name(key)
+        self.fields[name] = make_field(
+            kind,
+            label=_label(question),
+            help_text=question.help_text,
+            choices=question.choices,
+            min_value=question.min_value,
+            max_value=question.max_value,
+            max_length=question.max_length,
+        )
+        self.initial[name] = to_initial(kind, self.stored.get(key))
+
+    def _add_explanation(self, key):
+        name = explanation_name(key)
+        self.fields[name] = forms.CharField(
+            label=_("Forklar endringen fra i fjor"),
+            max_length=SHORT_TEXT_LIMIT * 2,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
+        self.initial[name] = (self.stored.get(EXPLANATIONS_KEY) or {}).get(key, "")
+
+    def _posted_list_count(self, key) -> int:
+        pattern = re.compile(rf"^{re.escape(field_name(key))}__(\d+)__")
+        indexes = [int(m.group(1)) for name in self.data if (m := pattern.match(name))]
+        return max(indexes) + 1 if indexes else 0
+
+    def disable(self) -> None:
+        """Show the answers without letting anyone change them."""
+        for field in self.fields.values():
+            field.disabled = True
+
+    def error_links(self) -> list[tuple[str, str, str]]:
+        """(field id, label, message) for the error summary at the top."""
+        return [
+            (self._first_input_id(name), self.fields[name].label, e)
+            for name, errors in self.errors.items()
+            if name in self.fields
+            for e in errors
+        ]
+
+    def _first_input_id(self, name) -> str:
+        bound = self[name]
+        if isinstance(
+            bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+        ):
+            return f"{bound.auto_id}_0"
+        return bound.id_for_label or bound.auto_id
+
+    def blocks(self) -> list[QuestionBlock]:
+        return [
+            QuestionBlock(self, question, self.previous.get(question.key))
+            for question in self.questions
+        ]
+
+    def keys_needing_explanation(self) -> list[str]:
+        """Questions whose number moved more than their threshold from last year."""
+        return [
+            block.question.key
+            for block in self.blocks()
+            if block.explanation is not None and block.needs_explanation
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for question in self.questions:
+            if question.kind != K.LIST:
+                continue
+            for index in range(self.list_counts[question.key]):
+                row = self._list_row(question, index)
+                if row is None:
+                    continue
+                for column in question.columns:
+                    if column.get("required") and row.get(column["key"]) is None:
+                        self.add_error(
+                            field_name(question.key, index, column["key"]),
+                            _("Fyll ut «%(field)s» eller fjern raden.")
+                            % {"field": column["label"]},
+                        )
+        return cleaned
+
+    def _list_row(self, question, index) -> dict | None:
+        """A list row as stored, or None when it is removed or left empty."""
+        if self.cleaned_data.get(field_name(question.key, index, "DELETE")):
+            return None
+        row = {
+            column["key"]: to_stored(
+                column.get("kind"),
+                self.cleaned_data.get(field_name(question.key, index, column["key"])),
+            )
+            for column in question.columns
+        }
+        return row if any(v is not None for v in row.values()) else None
+
+    def answer_for(self, question: Question):
+        """The cleaned answer to one question in its stored shape."""
+        key = question.key
+        if question.kind == K.TABLE:
+            table = {
+                row["key"]: {
+                    column["key"]: to_stored(
+                        column.get("kind"),
+                        self.cleaned_data.get(
+                            field_name(key, row["key"], column["key"])
+                        ),
+                    )
+                    for column in question.columns
+                }
+                for row in question.rows
+            }
+            table = {
+                row: {c: v for c, v in cells.items() if v is not None}
+                for row, cells in table.items()
+            }
+            table = {row: cells for row, cells in table.items() if cells}
+            return table or None
+        if question.kind == K.LIST:
+            rows = [
+                row
+                for index in range(self.list_counts[key])
+                if (row := self._list_row(question, index)) is not None
+            ]
+            return rows or None
+        return to_stored(question.kind, self.cleaned_data.get(field_name(key)))
+
+    def current_value(self, question: Question):
+        """The answer as the page shows it now (cleaned if valid, else as stored)."""
+        if self.is_bound and self.is_valid():
+            return self.answer_for(question)
+        return self.stored.get(question.key)
+
+    def to_data(self) -> dict:
+        """The section data to store: answered questions and their explanations."""
+        data = {}
+        for question in self.questions:
+            value = self.answer_for(question)
+            if value is not None:
+                data[question.key] = value
+        explanations = {
+            question.key: text
+            for question in self.questions
+            if (text := self.cleaned_data.get(explanation_name(question.key)))
+        }
+        if explanations:
+            data[EXPLANATIONS_KEY] = explanations
+        return data

@@ -1,0 +1,64 @@
+"""Attachments per section: upload, permission-checked download, removal."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..forms.report import AttachmentForm
+from ..services import ReportLocked, add_attachment, remove_attachment
+from .reports import editable_report, readable_report, section_answer
+
+
+@require_POST
+def attachment_upload(request, pk, section_pk):
+    report = editable_report(request, pk)
+    answer = section_answer(report, section_pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            add_attachment(
+                report=report,
+                section=answer.section,
+                upload=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except ReportLocked:
+            messages.error(request, _("Rapporten er sendt inn og kan ikke endres nå."))
+        else:
+            messages.success(request, _("Vedlegget er lastet opp."))
+    else:
+        messages.error(request, _("Velg en fil å laste opp."))
+    return redirect("reporting:section_edit", report.pk, section_pk)
+
+
+def attachment_download(request, pk, attachment_pk):
+    """Serve the file only to people who may read the report."""
+    report = readable_report(request, pk)
+    attachment = get_object_or_404(report.attachments, pk=attachment_pk)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@require_POST
+def attachment_delete(request, pk, attachment_pk):
+    report = editable_report(request, pk)
+    attachment = get_object_or_404(report.attachments, pk=attachment_pk)
+    section_pk = attachment.section_id
+    try:
+        remove_attachment(attachment=attachment, by=request.user)
+    except ReportLocked:
+        messages.error(request, _("Rapporten er sendt inn og kan ikke endres nå."))
+    else:
+        messages.success(request, _("Vedlegget er fjernet."))
+    if section_pk:
+        return redirect("reporting:section_edit", report.pk, section_pk)
+    return redirect(report)

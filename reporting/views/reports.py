@@ -1,0 +1,270 @@
+"""The contact's side of a report: overview, sections, autosave, history, submit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..forms.answers import SectionAnswerForm
+from ..forms.report import SubmitForm
+from ..models import Report
+from ..permissions import can_edit_report, is_member
+from ..selectors import (
+    open_comments,
+    previous_answers,
+    report_overview,
+    section_history,
+)
+from ..services import (
+    ReportLocked,
+    StaleAnswer,
+    TransitionError,
+    missing_required,
+    save_section_answer,
+    submit_report,
+)
+
+
+def readable_report(request, pk) -> Report:
+    """The report if the user may read it; any other id is a 404."""
+    return get_object_or_404(
+        Report.objects.for_user(request.user).select_related("circular", "unit"), pk=pk
+    )
+
+
+def editable_report(request, pk) -> Report:
+    """The report if the user is one of the unit's people; else 404 or 403."""
+    report = readable_report(request, pk)
+    if not is_member(request.user, report.unit):
+        raise PermissionDenied
+    return report
+
+
+def section_answer(report: Report, section_pk):
+    return get_object_or_404(
+        report.answers.select_related("section", "updated_by"), section_id=section_pk
+    )
+
+
+def report_detail(request, pk):
+    """Every section with its completeness, last edit and open comments."""
+    report = readable_report(request, pk)
+    answers = report_overview(report)
+    comments = open_comments(report)
+    for answer in answers:
+        answer.open_comments = [
+            c for c in comments if c.section_id == answer.section_id
+        ]
+    return render(
+        request,
+        "reporting/report_detail.html",
+        {
+            "report": report,
+            "answers": answers,
+            "comments": [c for c in comments if c.section_id is None],
+            "can_edit": can_edit_report(request.user, report),
+            "is_member": is_member(request.user, report.unit),
+        },
+    )
+
+
+def _section_context(request, report, answer, form, **extra):
+    can_edit = can_edit_report(request.user, report)
+    if not can_edit:
+        form.disable()
+    return {
+        "report": report,
+        "answer": answer,
+        "section": answer.section,
+        "form": form,
+        "blocks": form.blocks(),
+        "can_edit": can_edit,
+        "is_member": is_member(request.user, report.unit),
+        "has_previous": bool(form.previous),
+        "previous_year": (report.circular.reporting_year or 1) - 1,
+        "comments": open_comments(report, answer.section),
+        "attachments": report.attachments.filter(section=answer.section),
+        "session_seconds": renew_session(request),
+        **extra,
+    }
+
+
+def _answer_form(answer, previous, data=None):
+    return SectionAnswerForm(
+        data,
+        questions=answer.section.questions.all(),
+        stored=answer.data,
+        previous=previous.get(answer.section.topic, {}),
+        initial={"based_on": answer.version},
+    )
+
+
+def section_edit(request, pk, section_pk):
+    """The section's form; POST saves a draft, also with required answers missing."""
+    report = readable_report(request, pk)
+    answer = section_answer(report, section_pk)
+    previous = previous_answers(report)
+    if request.method != "POST":
+        form = _answer_form(answer, previous)
+        return render(
+            request,
+            "reporting/section_form.html",
+            _section_context(request, report, answer, form),
+        )
+    if not is_member(request.user, report.unit):
+        raise PermissionDenied
+    form = _answer_form(answer, previous, request.POST)
+    conflict = None
+    if form.is_valid():
+        data = form.to_data()
+        copy = request.POST.get("copy")
+        if copy:
+            data |= {
+                key: value
+                for key, value in form.previous.items()
+                if copy in ("*", key) and key in {q.key for q in form.questions}
+            }
+        try:
+            save_section_answer(
+                answer=answer,
+                data=data,
+                based_on=form.cleaned_data["based_on"],
+                by=request.user,
+            )
+        except ReportLocked:
+            messages.error(request, _("Rapporten er sendt inn og kan ikke endres nå."))
+            return redirect(report)
+        except StaleAnswer:
+            answer.refresh_from_db()
+            conflict = _answer_form(answer, previous)
+            # Saving again now deliberately replaces the other person's version.
+            form.data = form.data.copy()
+            form.data["based_on"] = answer.version
+        else:
+            messages.success(
+                request,
+                _("Utkastet er lagret %(time)s.")
+                % {"time": time_format(timezone.localtime(), "H:i")},
+            )
+            return redirect("reporting:section_edit", report.pk, section_pk)
+    return render(
+        request,
+        "reporting/section_form.html",
+        _section_context(request, report, answer, form, conflict=conflict),
+        status=409 if conflict else 200,
+    )
+
+
+@login_not_required
+@require_POST
+def section_autosave(request, pk, section_pk):
+    """JSON: save one section; 401 when the session has expired, 409 on conflict."""
+    if not request.user.is_authenticated:
+        return JsonResponse(
+            {"error": _("Økten din er utløpt. Logg inn igjen.")}, status=401
+        )
+    report = readable_report(request, pk)
+    answer = section_answer(report, section_pk)
+    if not is_member(request.user, report.unit):
+        raise PermissionDenied
+    form = _answer_form(answer, previous_answers(report), request.POST)
+    if not form.is_valid():
+        return JsonResponse(
+            {"error": _("Rett feilene i skjemaet."), "errors": form.errors},
+            status=400,
+        )
+    try:
+        answer = save_section_answer(
+            answer=answer,
+            data=form.to_data(),
+            based_on=form.cleaned_data["based_on"],
+            by=request.user,
+        )
+    except ReportLocked:
+        return JsonResponse(
+            {"error": _("Rapporten er sendt inn og kan ikke endres nå.")}, status=423
+        )
+    except StaleAnswer:
+        answer.refresh_from_db()
+        return JsonResponse(
+            {
+                "error": _("Noen andre har lagret dette kapittelet mens du skrev."),
+                "version": answer.version,
+                "saved": answer.data,
+                "saved_by": str(answer.updated_by or ""),
+            },
+            status=409,
+        )
+    saved_at = time_format(timezone.localtime(answer.updated_at), "H:i")
+    return JsonResponse(
+        {
+            "version": answer.version,
+            "saved_at": saved_at,
+            "status": _("Lagret %(time)s") % {"time": saved_at},
+            "answered": answer.answered,
+            "required_missing": answer.required_missing,
+            "explain": form.keys_needing_explanation(),
+            "session_seconds": renew_session(request),
+        }
+    )
+
+
+def renew_session(request) -> int:
+    """Renew the session from now; return its length in seconds for the page's timer."""
+    request.session.modified = True
+    return request.session.get_expiry_age()
+
+
+@require_POST
+def session_keepalive(request):
+    """Renew the session so a person who is still working is not logged out."""
+    return JsonResponse({"session_seconds": renew_session(request)})
+
+
+def section_history_view(request, pk, section_pk):
+    """Every saved version of the section: who, when, and what changed."""
+    report = readable_report(request, pk)
+    answer = section_answer(report, section_pk)
+    return render(
+        request,
+        "reporting/section_history.html",
+        {"report": report, "answer": answer, "history": section_history(answer)},
+    )
+
+
+def report_submit(request, pk):
+    """What is missing (with links), then sign-off and submit; idempotent."""
+    report = editable_report(request, pk)
+    missing = missing_required(report)
+    form = SubmitForm(
+        request.POST or None,
+        initial={
+            "signed_off_name": report.signed_off_name,
+            "signed_off_title": report.signed_off_title,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            submit_report(
+                report=report,
+                signed_off_name=form.cleaned_data["signed_off_name"],
+                signed_off_title=form.cleaned_data["signed_off_title"],
+                by=request.user,
+            )
+        except TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Rapporten er sendt inn. Den er låst til rådgiveren svarer.")
+            )
+            return redirect(report)
+    return render(
+        request,
+        "reporting/report_submit.html",
+        {"report": report, "missing": missing, "form": form},
+    )
