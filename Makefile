@@ -62,5 +62,15 @@ loadtest: install compilemessages
 	$(BIN)/pip install --quiet -e ".[load]"
 	loadtest/run.sh
 
+# Seeds 80 answered units into a fresh database and measures the consolidated export.
+BENCH_ENV := DJANGO_DEBUG=1 OXLO_VAR_DIR=var/bench DATABASE_URL=sqlite:///var/bench/oxlo.sqlite3 \
+	DJANGO_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
+bench: install
+	rm -rf var/bench && mkdir -p var/bench
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py seed_oslo --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --units 80 --fill --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py bench_exports
+
 clean:
 	rm -rf $(VENV) var

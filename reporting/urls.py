@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import attachments, audit, oxlo, preview, reports, review, start
+from .views import (
+    attachments,
+    audit,
+    exports,
+    oxlo,
+    preview,
+    reports,
+    review,
+    start,
+)
 
 app_name = "reporting"
 
@@ -54,4 +63,9 @@ urlpatterns = [
     path("kommentarer/<int:pk>/svar/", review.reply_comment, name="reply_comment"),
     path("kommentarer/<int:pk>/lost/", review.resolve_comment, name="resolve_comment"),
     path("varsler/", review.notification_settings, name="notification_settings"),
+    path("eksport/", exports.export_start, name="export_start"),
+    path("eksport/<int:pk>/", exports.export_detail, name="export_detail"),
+    path("eksport/<int:pk>/status/", exports.export_status, name="export_status"),
+    path("eksport/<int:pk>/fil/", exports.export_download, name="export_download"),
+    path("rapporter/<int:pk>/eksport/", exports.report_export, name="report_export"),
 ]

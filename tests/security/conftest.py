@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from circulars.models import Question
 from reporting.models import (
     Attachment,
+    ExportJob,
     MentorNomination,
     Report,
     ReviewComment,
@@ -28,6 +29,7 @@ class World:
     comment: ReviewComment
     mentor: MentorNomination
     attachment: Attachment
+    export_job: ExportJob
     document: object
     draft_section: object
     users: dict
@@ -77,6 +79,14 @@ def world(db, tmp_path, settings):
         uploaded_by=owner,
     )
     attachment.file.save("vedlegg.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    export_job = ExportJob.objects.create(
+        kind=ExportJob.Kind.REPORT_PDF,
+        status=ExportJob.Status.DONE,
+        progress=100,
+        requested_by=owner,
+        report=report,
+    )
+    export_job.file.save("rapport.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
     return World(
         unit=unit,
         report=report,
@@ -85,6 +95,7 @@ def world(db, tmp_path, settings):
         comment=comment,
         mentor=mentor,
         attachment=attachment,
+        export_job=export_job,
         document=factories.DocumentFactory(),
         draft_section=draft_section,
         users={

@@ -1,0 +1,109 @@
+"""`make bench`: the consolidated export against WeasyPrint rendering the whole
+document in one process, measured in the same run (not a timed test)."""
+
+import multiprocessing
+import re
+import shutil
+import time
+
+from django.db import connections
+
+from ..models import SectionAnswer
+from .consolidated import Selection, build_consolidated, plan
+from .parts import cache_dir
+from .pdf import html_to_pdf, peak_memory_kib, render_html
+
+BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
+
+
+def single_document_html(selection: Selection) -> str:
+    """Everything the consolidated PDF shows, as one HTML document."""
+    layout = plan(selection)
+    parts = []
+    for chapter in layout["chapters"]:
+        parts.append(chapter["part"])
+        parts.extend(part for _units, part in chapter["batches"])
+    parts.append(layout["appendix"])
+    contents = [
+        {"level": 1, "title": c["title"], "page": 0} for c in layout["chapters"]
+    ]
+    front = render_html("front.html", {**layout["front"], "contents": contents})
+    bodies = [BODY.search(render_html(p.template, p.context))[1] for p in parts]
+    return front.replace(
+        "</body>", "".join(f'<div class="part">{b}</div>' for b in bodies) + "</body>"
+    ).replace('class="front"', 'class="front standalone"')
+
+
+def _baseline(selection):
+    html = single_document_html(selection)
+    start = time.perf_counter()
+    html_to_pdf(html)  # the PDF itself is not needed
+    return time.perf_counter() - start, peak_memory_kib()
+
+
+def _export(selection):
+    start = time.perf_counter()
+    _path, workers_peak = build_consolidated(selection)
+    return time.perf_counter() - start, max(peak_memory_kib(), workers_peak)
+
+
+def _in_fresh_process(function, selection):
+    """Run in a forked process so memory and caches start from the same state."""
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    process = context.Process(target=lambda: queue.put(function(selection)))
+    process.start()
+    result = queue.get()
+    process.join()
+    return result
+
+
+def change_one_answer(selection: Selection):
+    """Change one integer answer of one unit, as a correction would."""
+    answer = (
+        SectionAnswer.objects.filter(
+            report__in=selection.reports(), section__topic="arbeidsgiver"
+        )
+        .order_by("report__unit__name")
+        .first()
+    )
+    data = dict(answer.data)
+    table = dict(data["ansatte"])
+    table["antall"] = {**table["antall"], "kvinner": table["antall"]["kvinner"] + 1}
+    data["ansatte"] = table
+    SectionAnswer.objects.filter(pk=answer.pk).update(data=data)
+    return answer.report.unit.name
+
+
+def run(selection: Selection, write=print):
+    shutil.rmtree(cache_dir(), ignore_errors=True)
+    rows = []
+    baseline, baseline_peak = _in_fresh_process(_baseline, selection)
+    rows.append(("a) baseline: one document, one process", baseline, baseline_peak))
+    rows.append(
+        ("b) cold export (parts, pool)", *_in_fresh_process(_export, selection))
+    )
+    rows.append(("c) again, nothing changed", *_in_fresh_process(_export, selection)))
+    unit = change_one_answer(selection)
+    rows.append(
+        (
+            f"d) after one answer of {unit} changed",
+            *_in_fresh_process(_export, selection),
+        )
+    )
+    targets = {0: None, 1: 0.6, 2: 0.05, 3: 0.15}
+    headings = ("wall s", "x base", "target", "peak MiB", "x base")
+    write(f"{'step':48} " + " ".join(f"{h:>8}" for h in headings))
+    ok = True
+    for index, (label, seconds, peak) in enumerate(rows):
+        ratio, memory = seconds / baseline, peak / baseline_peak
+        target = targets[index]
+        met = target is None or (ratio <= target and memory <= 0.5)
+        ok &= met
+        write(
+            f"{label:48} {seconds:8.2f} {ratio:8.3f} {target or '':>8} "
+            f"{peak / 1024:8.0f} {memory:8.2f} {'' if met else 'MISSED'}"
+        )
+    write("All targets met." if ok else "Some targets were missed.")
+    return ok

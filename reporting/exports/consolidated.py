@@ -1,0 +1,253 @@
+"""The byråd's consolidated PDF for a reporting year: cover and contents, one
+chapter per topic (statistics across units, then each unit's answers), and an
+appendix of deliveries. Built from separately rendered, cached parts."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from circulars.models import Section, UnitKind
+
+from ..models import Report
+from .assembly import assemble
+from .content import (
+    digest,
+    previous_answers,
+    report_header,
+    reports_with_answers,
+    section_content,
+    when,
+)
+from .parts import Part, cache_dir, render_parts
+from .statistics import present, topic_statistics
+
+DEFAULT_STATUSES = (Report.Status.APPROVED,)
+# Units rendered together as one part: fewer documents (each has a fixed cost in
+# WeasyPrint) against more to render again when one unit's answers change.
+UNITS_PER_PART = 10
+
+
+@dataclass
+class Selection:
+    """Which reports a consolidated export covers."""
+
+    year: int
+    kinds: tuple[str, ...] = tuple(UnitKind.values)
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+
+    def reports(self, year=None):
+        return Report.objects.filter(
+            circular__reporting_year=year or self.year,
+            unit__kind__in=self.kinds,
+            status__in=self.statuses,
+        ).order_by("unit__kind", "unit__name", "circular__kind")
+
+    @property
+    def title(self) -> str:
+        return _("Særskilt rapportering om mangfold og inkludering %(year)s") % {
+            "year": self.year
+        }
+
+
+def topics(year: int) -> list[dict]:
+    """The year's topics in the order of the circulars' sections, with their numbers."""
+    found = {}
+    sections = Section.objects.filter(circular__reporting_year=year).order_by(
+        "-circular__kind", "order"
+    )
+    for section in sections.select_related("circular"):
+        entry = found.setdefault(
+            section.topic,
+            {"topic": section.topic, "title": section.title, "numbers": []},
+        )
+        if section.number not in entry["numbers"]:
+            entry["numbers"].append(section.number)
+    return list(found.values())
+
+
+def deliveries(selection: Selection) -> list[dict]:
+    """Every unit's report of the year: delivered on time, late or not at all."""
+    rows = []
+    reports = Report.objects.filter(
+        circular__reporting_year=selection.year, unit__kind__in=selection.kinds
+    ).select_related("unit", "circular")
+    for report in reports.order_by("unit__kind", "unit__name"):
+        deadline = report.circular.deadline
+        if report.submitted_at is None:
+            delivery = _("Ikke levert")
+        elif deadline and report.submitted_at.date() > deadline:
+            delivery = _("For sent")
+        else:
+            delivery = _("I tide")
+        rows.append(
+            {
+                "unit": report.unit.name,
+                "circular": report.circular.designation,
+                "status": report.get_status_display(),
+                "submitted_at": when(report.submitted_at),
+                "delivery": str(delivery),
+            }
+        )
+    return rows
+
+
+def plan(selection: Selection) -> dict:
+    """Every part of the document and the outline skeleton, without rendering."""
+    reports = list(reports_with_answers(selection.reports()))
+    before = list(reports_with_answers(selection.reports(selection.year - 1)))
+    previous = previous_answers(reports)
+    chapters = []
+    for topic in topics(selection.year):
+        answers = [
+            (report, answer)
+            for report in reports
+            for answer in report.answers.all()
+            if answer.section.topic == topic["topic"]
+        ]
+        if not answers:
+            continue
+        prior = [
+            a
+            for r in before
+            for a in r.answers.all()
+            if a.section.topic == topic["topic"]
+        ]
+        title = f"{' / '.join(topic['numbers'])} {topic['title']}"
+        chapter = Part(
+            "chapter.html",
+            {
+                "title": title,
+                "chapter": {
+                    "title": title,
+                    "units": len(answers),
+                    "sections": ", ".join(topic["numbers"]),
+                    "statistics": [
+                        present(entry)
+                        for entry in topic_statistics([a for _r, a in answers], prior)
+                    ],
+                },
+            },
+        )
+        units = [
+            {
+                "report": report_header(report),
+                "section": section_content(
+                    answer, previous.get((report.unit_id, answer.section.topic))
+                ),
+            }
+            for report, answer in answers
+        ]
+        batches = [
+            (
+                [unit["report"]["unit"] for unit in batch],
+                Part("unit_batch.html", {"title": title, "units": batch}),
+            )
+            for batch in (
+                units[i : i + UNITS_PER_PART]
+                for i in range(0, len(units), UNITS_PER_PART)
+            )
+        ]
+        chapters.append({"title": title, "part": chapter, "batches": batches})
+    appendix = Part(
+        "appendix.html",
+        {
+            "title": _("Vedlegg: leveranser"),
+            "deliveries": deliveries(selection),
+            "deadline": ", ".join(
+                sorted(
+                    {
+                        r.circular.deadline.strftime("%d.%m.%Y")
+                        for r in reports
+                        if r.circular.deadline
+                    }
+                )
+            ),
+        },
+    )
+    kind_labels = dict(UnitKind.choices)
+    status_labels = dict(Report.Status.choices)
+    front = {
+        "title": selection.title,
+        "body_class": "front",
+        "year": selection.year,
+        "circulars": sorted({r.circular.designation for r in reports}),
+        "kinds": [str(kind_labels[k]) for k in selection.kinds],
+        "statuses": [str(status_labels[s]) for s in selection.statuses],
+        "unit_count": len({r.unit_id for r in reports}),
+    }
+    return {"chapters": chapters, "appendix": appendix, "front": front}
+
+
+def _numbered(chapters, appendix, offset: int):
+    """Contents and outline with the real page numbers (front matter = `offset`)."""
+    page = offset
+    contents, outline, paths = [], [], []
+    for chapter in chapters:
+        contents.append({"level": 1, "title": chapter["title"], "page": page + 1})
+        entry = {"title": chapter["title"], "page": page, "children": []}
+        paths.append(chapter["part"].path)
+        page += chapter["part"].pages
+        for names, part in chapter["batches"]:
+            anchors = part.layout["anchors"]
+            for index, name in enumerate(names):
+                start = page + anchors[f"enhet-{index}"]
+                contents.append({"level": 2, "title": name, "page": start + 1})
+                entry["children"].append({"title": name, "page": start})
+            paths.append(part.path)
+            page += part.pages
+        outline.append(entry)
+    contents.append(
+        {"level": 1, "title": str(_("Vedlegg: leveranser")), "page": page + 1}
+    )
+    outline.append({"title": str(_("Vedlegg: leveranser")), "page": page})
+    paths.append(appendix.path)
+    page += appendix.pages
+    return contents, outline, paths, page
+
+
+def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, int]:
+    """The consolidated PDF (cached as a whole); returns its path and the workers'
+    peak memory in KiB (0 when nothing had to be rendered)."""
+    layout = plan(selection)
+    chapters, appendix = layout["chapters"], layout["appendix"]
+    parts = [appendix]
+    for chapter in chapters:
+        parts.append(chapter["part"])
+        parts.extend(part for _units, part in chapter["batches"])
+    output = (
+        cache_dir()
+        / "documents"
+        / f"{digest([layout['front'], [p.key for p in parts]])}.pdf"
+    )
+    if output.exists():
+        return output, 0
+    peak = render_parts(parts, progress=progress)
+    front_pages = 1
+    while True:
+        contents, outline, paths, total = _numbered(chapters, appendix, front_pages)
+        front = Part("front.html", {**layout["front"], "contents": contents})
+        peak = max(peak, render_parts([front]))
+        if front.pages == front_pages:
+            break
+        front_pages = front.pages
+    numbers = Part(
+        "page_numbers.html",
+        {
+            "title": layout["front"]["title"],
+            "body_class": "page-numbers",
+            "pages": range(total),
+        },
+        tagged=False,
+    )
+    peak = max(peak, render_parts([numbers]))
+    outline.insert(0, {"title": str(_("Innhold")), "page": 0})
+    output.parent.mkdir(parents=True, exist_ok=True)
+    assemble(
+        front=front.path,
+        parts=paths,
+        numbers=numbers.path,
+        outline=outline,
+        output=output,
+    )
+    return output, peak

@@ -1,0 +1,155 @@
+"""What a PDF shows, as plain data: the hash of it is the cache key of a part.
+
+Everything a template needs is in these dicts (strings, numbers, lists), so the
+same data that is rendered is the data that is hashed.
+"""
+
+import hashlib
+import json
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+
+from circulars.models import Question, Section
+
+from ..models import Report, SectionAnswer
+from .values import format_value, list_rows, table_rows
+
+K = Question.Kind
+# Kinds whose last-year value is shown beside this year's.
+COMPARABLE_KINDS = (*Question.NUMERIC_KINDS, K.YES_NO, K.CHOICE)
+WATERMARKS = {
+    Report.Status.DRAFT: _("UTKAST"),
+    Report.Status.RETURNED: _("IKKE GODKJENT"),
+    Report.Status.SUBMITTED: _("IKKE GODKJENT"),
+}
+
+
+def digest(payload) -> str:
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def when(value) -> str:
+    return format_date(timezone.localtime(value), "d.m.Y H:i") if value else ""
+
+
+def person(user) -> str:
+    return (user.get_full_name() or user.username) if user else ""
+
+
+def reports_with_answers(reports):
+    """The reports with everything a PDF shows, in a fixed number of queries."""
+    answers = SectionAnswer.objects.select_related("section").order_by("section__order")
+    return reports.select_related(
+        "unit", "circular", "submitted_by", "approved_by"
+    ).prefetch_related(
+        Prefetch("answers", queryset=answers),
+        Prefetch(
+            "answers__section__questions",
+            queryset=Question.objects.order_by("order", "pk"),
+        ),
+        "attachments",
+    )
+
+
+def previous_answers(reports) -> dict:
+    """{(unit id, topic): data} from each unit's approved report a year earlier."""
+    pairs = {(r.unit_id, r.circular.reporting_year - 1) for r in reports}
+    if not pairs:
+        return {}
+    rows = SectionAnswer.objects.filter(
+        report__status=Report.Status.APPROVED,
+        report__unit_id__in={unit for unit, _year in pairs},
+        report__circular__reporting_year__in={year for _unit, year in pairs},
+    ).values_list(
+        "report__unit_id", "report__circular__reporting_year", "section__topic", "data"
+    )
+    return {
+        (unit, topic): data for unit, year, topic, data in rows if (unit, year) in pairs
+    }
+
+
+def question_content(question: Question, value, previous_data: dict | None) -> dict:
+    """One question and its answer; `previous_data` is last year's section data."""
+    item = {"label": question.label, "kind": question.kind}
+    previous = None if previous_data is None else previous_data.get(question.key)
+    if question.kind == K.TABLE:
+        rows = table_rows(question, value)
+        if previous is not None:
+            for row, before in zip(rows, table_rows(question, previous), strict=True):
+                row["previous"] = before["cells"]
+        item["columns"] = [column["label"] for column in question.columns]
+        item["rows"] = rows
+    elif question.kind == K.LIST:
+        item["columns"] = [column["label"] for column in question.columns]
+        item["rows"] = list_rows(question, value)
+    else:
+        item["text"] = format_value(question.kind, value)
+        if previous is not None and question.kind in COMPARABLE_KINDS:
+            item["previous"] = format_value(question.kind, previous)
+    return item
+
+
+def section_content(answer: SectionAnswer, previous_data: dict | None) -> dict:
+    section: Section = answer.section
+    questions = list(section.questions.all())
+    return {
+        "number": section.number,
+        "title": section.title,
+        "topic": section.topic,
+        "questions": [
+            question_content(question, answer.data.get(question.key), previous_data)
+            for question in questions
+        ],
+    }
+
+
+def report_header(report: Report) -> dict:
+    circular = report.circular
+    return {
+        "unit": report.unit.name,
+        "unit_kind": report.unit.get_kind_display(),
+        "circular": circular.designation,
+        "circular_title": circular.title,
+        "circular_case_number": circular.case_number,
+        "archive_code": circular.archive_code,
+        "year": circular.reporting_year,
+        "status": report.get_status_display(),
+        "watermark": str(WATERMARKS.get(report.status, "")),
+        "submitted_at": when(report.submitted_at),
+        "submitted_by": person(report.submitted_by),
+        "signed_off": ", ".join(
+            filter(None, [report.signed_off_name, report.signed_off_title])
+        ),
+        "approved_at": when(report.approved_at),
+        "approved_by": person(report.approved_by),
+        "case_number": report.case_number,
+        "contact": ", ".join(
+            filter(
+                None,
+                [
+                    report.contact_name,
+                    report.contact_title,
+                    report.contact_email,
+                    report.contact_phone,
+                ],
+            )
+        ),
+        "attachments": [a.original_name for a in report.attachments.all()],
+    }
+
+
+def report_content(report: Report, previous: dict) -> dict:
+    """A whole report: header, and every section with last year's figures."""
+    return {
+        **report_header(report),
+        "sections": [
+            section_content(
+                answer, previous.get((report.unit_id, answer.section.topic))
+            )
+            for answer in report.answers.all()
+        ],
+    }

@@ -1,0 +1,104 @@
+"""Render PDF parts in a process pool, each cached on disk by the hash of what it
+shows, within a time bound per job."""
+
+import json
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from .content import digest
+from .pdf import html_to_pdf, peak_memory_kib, render_html, template_version
+
+# One rendering job may take this long before its workers are stopped.
+JOB_TIMEOUT_SECONDS = int(os.environ.get("OXLO_EXPORT_TIMEOUT", "900"))
+
+
+class RenderTimeout(Exception):
+    """Rendering took longer than a job may take."""
+
+
+def cache_dir() -> Path:
+    return Path(settings.VAR_DIR) / "export-cache"
+
+
+def workers() -> int:
+    return int(os.environ.get("OXLO_EXPORT_WORKERS", os.cpu_count() or 1))
+
+
+@dataclass
+class Part:
+    """One separately rendered document: a template and the plain data it shows."""
+
+    template: str
+    context: dict
+    tagged: bool = True
+    key: str = field(init=False)
+
+    def __post_init__(self):
+        self.key = digest(
+            [self.template, self.context, self.tagged, template_version()]
+        )
+
+    @property
+    def path(self) -> Path:
+        return cache_dir() / self.key[:2] / f"{self.key}.pdf"
+
+    @property
+    def is_cached(self) -> bool:
+        return self.path.exists() and self.path.with_suffix(".json").exists()
+
+    @property
+    def layout(self) -> dict:
+        """Its pages and the page of each id, noted beside the cached file."""
+        return json.loads(self.path.with_suffix(".json").read_text())
+
+    @property
+    def pages(self) -> int:
+        return self.layout["pages"]
+
+
+def _render(job: tuple[str, str, bool]) -> int:
+    """In a worker: HTML to a cached PDF file; returns the worker's peak memory."""
+    path, html, tagged = job
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(f".{os.getpid()}.tmp")
+    pdf, layout = html_to_pdf(html, tagged=tagged)
+    partial.write_bytes(pdf)
+    # The layout first: a cached PDF always has its layout beside it.
+    target.with_suffix(".json").write_text(json.dumps(layout))
+    partial.replace(target)
+    return peak_memory_kib()
+
+
+def render_parts(parts: list[Part], *, progress=None) -> int:
+    """Render the parts not in the cache; return the workers' peak memory (KiB)."""
+    missing = {}
+    for part in parts:
+        if not part.is_cached:
+            missing.setdefault(part.key, part)
+    if not missing:
+        return 0
+    jobs = [
+        (str(p.path), render_html(p.template, p.context), p.tagged)
+        for p in missing.values()
+    ]
+    peak = 0
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers(), len(jobs)), maxtasksperchild=40) as pool:
+        results = pool.imap_unordered(_render, jobs)
+        deadline = time.monotonic() + JOB_TIMEOUT_SECONDS
+        for done in range(1, len(jobs) + 1):
+            try:
+                remaining = max(deadline - time.monotonic(), 0)
+                peak = max(peak, results.next(timeout=remaining))
+            except multiprocessing.TimeoutError as error:
+                pool.terminate()
+                raise RenderTimeout from error
+            if progress:
+                progress(done, len(jobs))
+    return peak
