@@ -7,7 +7,6 @@ from django.core.management import call_command
 
 from reporting.demo import fill_reports
 from reporting.models import Report
-from reporting.services import submit_report
 from tests.e2e.conftest import PASSWORD
 
 
@@ -71,14 +70,34 @@ def test_adviser_returns_frogner_with_a_comment_and_approves_after_resubmission(
     page.get_by_role("button", name="Send svar").click()
     visitor.check()
     assert "Svaret ditt er lagret." in page.content()
-    # The contact's report pages are built in parallel; resubmit through the service.
+
+    # Fix 4.3.2 and resubmit through the contact's own pages, by keyboard.
+    visitor.goto(f"/rapporter/{report.pk}/")
+    assert "Returnert for retting" in page.content()
+    section = report.circular.sections.get(number="4.3.2")
+    page.get_by_role("link", name=f"4.3.2 {section.title}").press("Enter")
+    page.wait_for_url(f"**/kapitler/{section.pk}/")
+    visitor.check()
+    text = page.get_by_label("Beskriv arbeidet med bygg og uteområder")
+    text.press("Control+a")
+    text.type("Vi har kartlagt 12 bygg i år.")
+    page.get_by_role("button", name="Lagre utkast").press("Enter")
+    page.wait_for_load_state("domcontentloaded")
+    visitor.check()
+    assert "Utkastet er lagret" in page.content()
+    visitor.goto(f"/rapporter/{report.pk}/")
+    page.get_by_role("link", name="Send inn rapporten").press("Enter")
+    page.wait_for_url("**/send-inn/")
+    visitor.check()
+    assert "Alle obligatoriske spørsmål er besvart" in page.content()
+    page.get_by_role("button", name="Send inn", exact=True).press("Enter")
+    page.wait_for_url(f"**/rapporter/{report.pk}/")
+    visitor.check()
+    assert "Rapporten er sendt inn" in page.content()
     report.refresh_from_db()
-    submit_report(
-        report=report,
-        signed_off_name=report.signed_off_name,
-        signed_off_title=report.signed_off_title,
-        by=report.unit.memberships.get().user,
-    )
+    assert report.status == Report.Status.SUBMITTED
+    answer = report.answers.get(section=section)
+    assert answer.data["bygg-tekst"] == "Vi har kartlagt 12 bygg i år."
     visitor.logout()
 
     visitor.login("radgiver")
