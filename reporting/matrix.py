@@ -123,8 +123,11 @@ def build_matrix(
     """The year's reports as rows grouped by unit kind, filtered and sorted."""
     today = today or timezone.localdate()
     columns = columns_for(year) if year else []
-    reports = Report.objects.filter(circular__reporting_year=year).select_related(
-        "unit", "circular"
+    # A withdrawn circular's open reports are history, not work to follow up.
+    reports = (
+        Report.objects.filter(circular__reporting_year=year)
+        .exclude(status=Report.Status.WITHDRAWN)
+        .select_related("unit", "circular")
     )
     if kinds:
         reports = reports.filter(unit__kind__in=kinds)

@@ -117,7 +117,8 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(unit__memberships__user=user)
 
     def open(self):
-        return self.exclude(status=Report.Status.APPROVED)
+        """Reports still to be filled in or reviewed (not approved, not withdrawn)."""
+        return self.exclude(status__in=Report.CLOSED_STATUSES)
 
 
 class Report(models.Model):
@@ -128,7 +129,10 @@ class Report(models.Model):
         SUBMITTED = "submitted", _("Sendt inn")
         RETURNED = "returned", _("Returnert for retting")
         APPROVED = "approved", _("Godkjent")
+        WITHDRAWN = "withdrawn", _("Trukket tilbake")
 
+    # Reports that are history: kept readable, never filled in or reminded of again.
+    CLOSED_STATUSES = (Status.APPROVED, Status.WITHDRAWN)
     # The unit may edit its answers only in these states.
     EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
 
@@ -320,6 +324,8 @@ class ReportEvent(models.Model):
         DETACHED = "detached", _("Vedlegg fjernet")
         MENTOR = "mentor", _("Mentor endret")
         CONTACT = "contact", _("OXLO-kontakt bekreftet")
+        WITHDRAWN = "withdrawn", _("Rundskrivet trukket tilbake")
+        CARRIED_OVER = "carried_over", _("Svar overført fra erstattet rundskriv")
 
     report = models.ForeignKey(
         Report,

@@ -1,17 +1,25 @@
 """Reads used by views: each returns what a page needs in a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
-from .models import Report, SectionAnswer
+from circulars.models import Circular
+
+from .models import Report, ReportEvent, SectionAnswer
 from .review_selectors import comment_threads
 
 
 def reports_for_start_page(user):
-    """The user's reports with per-section progress, newest reporting year first."""
+    """The user's reports with per-section progress, newest reporting year first.
+
+    `carried_over_note` says what was moved over from a replaced circular.
+    """
     answers = SectionAnswer.objects.select_related("section").order_by("section__order")
+    carried_over = ReportEvent.objects.filter(
+        report=OuterRef("pk"), action=ReportEvent.Action.CARRIED_OVER
+    ).order_by("-created_at", "-pk")
     return (
         Report.objects.for_user(user)
-        .select_related("circular", "unit")
+        .select_related("circular", "circular__replaces", "unit")
         .prefetch_related(Prefetch("answers", queryset=answers))
         .annotate(
             sections_total=Count("answers", distinct=True),
@@ -20,6 +28,7 @@ def reports_for_start_page(user):
                 filter=Q(answers__version__gt=0, answers__required_missing=0),
                 distinct=True,
             ),
+            carried_over_note=Subquery(carried_over.values("reason")[:1]),
         )
         .order_by("-circular__reporting_year", "unit__name", "circular__kind")
     )
@@ -28,7 +37,8 @@ def reports_for_start_page(user):
 def status_summary():
     """Per open reporting circular: how many reports are in each status."""
     rows = (
-        Report.objects.values(
+        Report.objects.filter(circular__status=Circular.Status.PUBLISHED)
+        .values(
             "circular_id",
             "circular__kind",
             "circular__number",

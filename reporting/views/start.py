@@ -12,8 +12,8 @@ def home(request):
     user = request.user
     reports = [] if sees_all_units(user) else list(reports_for_start_page(user))
     today = timezone.localdate()
-    open_reports = [r for r in reports if r.status != r.Status.APPROVED]
-    closed_reports = [r for r in reports if r.status == r.Status.APPROVED]
+    open_reports = [r for r in reports if r.status not in r.CLOSED_STATUSES]
+    closed_reports = [r for r in reports if r.status in r.CLOSED_STATUSES]
     for report in open_reports:
         report.days_left = (
             (report.circular.deadline - today).days
