@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from reporting.demo import fill_reports
 from reporting.models import Report
+from tests.e2e import keyboard
 from tests.e2e.conftest import PASSWORD
 
 
@@ -75,23 +76,21 @@ def test_adviser_returns_frogner_with_a_comment_and_approves_after_resubmission(
     visitor.goto(f"/rapporter/{report.pk}/")
     assert "Returnert for retting" in page.content()
     section = report.circular.sections.get(number="4.3.2")
-    page.get_by_role("link", name=f"4.3.2 {section.title}").press("Enter")
-    page.wait_for_url(f"**/kapitler/{section.pk}/")
+    keyboard.follow(page, page.get_by_role("link", name=f"4.3.2 {section.title}"))
     visitor.check()
-    text = page.get_by_label("Beskriv arbeidet med bygg og uteområder")
-    text.press("Control+a")
-    text.type("Vi har kartlagt 12 bygg i år.")
-    page.get_by_role("button", name="Lagre utkast").press("Enter")
-    page.wait_for_load_state("domcontentloaded")
+    keyboard.replace_text(
+        page,
+        page.get_by_label("Beskriv arbeidet med bygg og uteområder"),
+        "Vi har kartlagt 12 bygg i år.",
+    )
+    keyboard.follow(page, page.get_by_role("button", name="Lagre utkast"))
     visitor.check()
     assert "Utkastet er lagret" in page.content()
     visitor.goto(f"/rapporter/{report.pk}/")
-    page.get_by_role("link", name="Send inn rapporten").press("Enter")
-    page.wait_for_url("**/send-inn/")
+    keyboard.follow(page, page.get_by_role("link", name="Send inn rapporten"))
     visitor.check()
     assert "Alle obligatoriske spørsmål er besvart" in page.content()
-    page.get_by_role("button", name="Send inn", exact=True).press("Enter")
-    page.wait_for_url(f"**/rapporter/{report.pk}/")
+    keyboard.follow(page, page.get_by_role("button", name="Send inn", exact=True))
     visitor.check()
     assert "Rapporten er sendt inn" in page.content()
     report.refresh_from_db()
