@@ -724,6 +724,12 @@ class ExportJob(models.Model):
     error = models.TextField(_("feilmelding"), blank=True)
     requested_at = models.DateTimeField(_("bestilt"), auto_now_add=True)
     started_at = models.DateTimeField(_("startet"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        _("sist tegn til liv"),
+        null=True,
+        blank=True,
+        help_text=_("Oppdateres av arbeidsprosessen mens eksporten lages."),
+    )
     finished_at = models.DateTimeField(_("ferdig"), null=True, blank=True)
 
     class Meta:
