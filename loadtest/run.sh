@@ -16,6 +16,8 @@ export DJANGO_SECRET_KEY="loadtest-only-secret-key-0123456789-abcdefghijklmnopqr
 export DJANGO_ALLOWED_HOSTS=127.0.0.1
 export OXLO_SECURE_COOKIES=0 OXLO_VAR_DIR="$PWD/$OUT" OXLO_LOGIN_FAILURE_LIMIT=1000
 export DJANGO_STATIC_ROOT="$PWD/$OUT/static" DJANGO_LOG_LEVEL=WARNING
+# No mail server here: the seed and the portal notify by e-mail (kept in memory).
+export DJANGO_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
 export GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG=/dev/null
 unset DJANGO_DEBUG
 

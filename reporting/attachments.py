@@ -1,5 +1,6 @@
 """Upload rules for attachments: the content decides the type, never the file name."""
 
+import unicodedata
 import uuid
 import zipfile
 
@@ -13,6 +14,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ODT = "application/vnd.oasis.opendocument.text"
 EXTENSIONS = {PDF: "pdf", DOCX: "docx", XLSX: "xlsx", ODT: "odt"}
 ALLOWED_LABEL = _("PDF, DOCX, XLSX eller ODT")
+# What an office file may declare it unpacks to; real reports are far below this.
+MAX_MEMBERS = 2000
+MAX_UNPACKED = 100 * 1024 * 1024
+MAX_RATIO = 200  # unpacked / packed, for members larger than 1 MB
 
 
 def _zip_kind(upload) -> str | None:
@@ -47,10 +52,36 @@ def sniff_content_type(upload) -> str | None:
     return kind
 
 
+def is_zip_bomb(upload) -> bool:
+    """True if the zip declares too many members or unpacks to far too much; read
+    from its directory only, nothing is extracted."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+    finally:
+        upload.seek(0)
+    return (
+        len(members) > MAX_MEMBERS
+        or sum(m.file_size for m in members) > MAX_UNPACKED
+        or any(
+            m.file_size > 1024 * 1024
+            and m.file_size > MAX_RATIO * max(m.compress_size, 1)
+            for m in members
+        )
+    )
+
+
 def validate_upload(upload) -> str:
     """The upload's content type; a Norwegian ValidationError if refused."""
     if upload.size > MAX_SIZE:
         raise ValidationError(_("Filen er større enn 10 MB."))
+    if is_zip_bomb(upload):
+        raise ValidationError(
+            _("Filen pakker seg ut til langt mer enn et vanlig dokument og er avvist.")
+        )
     kind = sniff_content_type(upload)
     if kind is None:
         raise ValidationError(
@@ -62,3 +93,14 @@ def validate_upload(upload) -> str:
 def stored_name(content_type: str) -> str:
     """A random file name that reveals nothing and cannot be guessed."""
     return f"{uuid.uuid4().hex}.{EXTENSIONS[content_type]}"
+
+
+def display_name(name: str) -> str:
+    """The name a person gave the file, safe to show and to offer on download: no
+    folders, no control or direction-changing characters, at most 255 characters."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(
+        c for c in name if unicodedata.category(c)[0] not in "CZ" or c == " "
+    )
+    name = name.strip(" .")[:255]
+    return name or "vedlegg"

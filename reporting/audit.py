@@ -1,5 +1,7 @@
 """Record every login, failed login, logout and administrator's change as an
-AuditEvent, in the same transaction as the change where there is one."""
+AuditEvent, in the same transaction as the change where there is one: changes in
+the Django admin (its LogEntry), and what administrators do through the portal's
+services (circulars' events, reports reopened)."""
 
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
@@ -13,13 +15,24 @@ from django.core.validators import validate_ipv46_address
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from .models import AuditEvent
+from circulars.models import CircularEvent
+
+from .models import AuditEvent, ReportEvent
 
 ADMIN_ACTIONS = {
     ADDITION: AuditEvent.Action.ADMIN_ADDITION,
     CHANGE: AuditEvent.Action.ADMIN_CHANGE,
     DELETION: AuditEvent.Action.ADMIN_DELETION,
 }
+
+
+CIRCULAR_ACTIONS = {
+    CircularEvent.Action.CREATED_AS_COPY: AuditEvent.Action.CIRCULAR_COPIED,
+    CircularEvent.Action.CREATED_AS_REPLACEMENT: AuditEvent.Action.CIRCULAR_REPLACED,
+    CircularEvent.Action.PUBLISHED: AuditEvent.Action.CIRCULAR_PUBLISHED,
+    CircularEvent.Action.WITHDRAWN: AuditEvent.Action.CIRCULAR_WITHDRAWN,
+}
+REPORT_ACTIONS = {ReportEvent.Action.REOPENED: AuditEvent.Action.REPORT_REOPENED}
 
 
 def client_ip(request) -> str | None:
@@ -88,3 +101,39 @@ def record_admin_action(sender, instance, created, **kwargs):
         )[:200],
         detail=instance.get_change_message(),
     )
+
+
+def _record_event(action, event, at, subject, detail: str):
+    AuditEvent.objects.create(
+        at=at,
+        action=action,
+        actor=event.actor,
+        username=event.actor.username if event.actor else "",
+        object_repr=str(subject)[:200],
+        detail=detail,
+    )
+
+
+@receiver(post_save, sender=CircularEvent)
+def record_circular_event(sender, instance, created, **kwargs):
+    if created and instance.action in CIRCULAR_ACTIONS:
+        related = f" ({instance.related})" if instance.related_id else ""
+        _record_event(
+            CIRCULAR_ACTIONS[instance.action],
+            instance,
+            instance.at,
+            f"{instance.circular}{related}",
+            instance.reason,
+        )
+
+
+@receiver(post_save, sender=ReportEvent)
+def record_report_event(sender, instance, created, **kwargs):
+    if created and instance.action in REPORT_ACTIONS:
+        _record_event(
+            REPORT_ACTIONS[instance.action],
+            instance,
+            instance.created_at,
+            instance.report,
+            instance.reason,
+        )

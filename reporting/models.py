@@ -647,7 +647,9 @@ class SentReminder(models.Model):
 
 
 class AuditEvent(models.Model):
-    """A login, failed login, logout or administrator's change, for the audit log."""
+    """A login, failed login, logout or administrator's change (in the Django admin,
+    or by the portal's own services: circulars published, copied, replaced or
+    withdrawn, approved reports reopened), for the audit log."""
 
     class Action(models.TextChoices):
         LOGIN = "login", _("Innlogging")
@@ -656,6 +658,11 @@ class AuditEvent(models.Model):
         ADMIN_ADDITION = "admin_addition", _("Opprettet i administrasjonen")
         ADMIN_CHANGE = "admin_change", _("Endret i administrasjonen")
         ADMIN_DELETION = "admin_deletion", _("Slettet i administrasjonen")
+        CIRCULAR_COPIED = "circular_copied", _("Rundskriv startet som kopi")
+        CIRCULAR_REPLACED = "circular_replaced", _("Erstatning for rundskriv startet")
+        CIRCULAR_PUBLISHED = "circular_published", _("Rundskriv publisert")
+        CIRCULAR_WITHDRAWN = "circular_withdrawn", _("Rundskriv trukket tilbake")
+        REPORT_REOPENED = "report_reopened", _("Rapport gjenåpnet")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     action = models.CharField(_("hendelse"), max_length=20, choices=Action.choices)
@@ -724,6 +731,12 @@ class ExportJob(models.Model):
     error = models.TextField(_("feilmelding"), blank=True)
     requested_at = models.DateTimeField(_("bestilt"), auto_now_add=True)
     started_at = models.DateTimeField(_("startet"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        _("sist tegn til liv"),
+        null=True,
+        blank=True,
+        help_text=_("Oppdateres av arbeidsprosessen mens eksporten lages."),
+    )
     finished_at = models.DateTimeField(_("ferdig"), null=True, blank=True)
 
     class Meta:

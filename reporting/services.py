@@ -10,7 +10,7 @@ from circulars.models import Circular
 
 from . import notifications
 from .answers import completeness
-from .attachments import stored_name, validate_upload
+from .attachments import display_name, stored_name, validate_upload
 from .carry_over import carried_data
 from .forms.answers import EXPLANATIONS_KEY
 from .forms.fields import changed_beyond_threshold
@@ -512,20 +512,25 @@ def add_attachment(*, report: Report, section, upload, by) -> Attachment:
         report=report,
         section=section,
         stored_name=stored_name(content_type),
-        original_name=upload.name[:255],
+        original_name=display_name(upload.name),
         content_type=content_type,
         size=upload.size,
         uploaded_by=by,
     )
     attachment.file.save(attachment.stored_name, upload, save=False)
-    attachment.save()
-    ReportEvent.objects.create(
-        report=report,
-        section=section,
-        action=ReportEvent.Action.ATTACHED,
-        actor=by,
-        reason=attachment.original_name,
-    )
+    try:
+        attachment.save()
+        ReportEvent.objects.create(
+            report=report,
+            section=section,
+            action=ReportEvent.Action.ATTACHED,
+            actor=by,
+            reason=attachment.original_name,
+        )
+    except Exception:
+        # No file on disk without the row that points at it.
+        attachment.file.delete(save=False)
+        raise
     return attachment
 
 

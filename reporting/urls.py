@@ -67,5 +67,6 @@ urlpatterns = [
     path("eksport/<int:pk>/", exports.export_detail, name="export_detail"),
     path("eksport/<int:pk>/status/", exports.export_status, name="export_status"),
     path("eksport/<int:pk>/fil/", exports.export_download, name="export_download"),
+    path("eksport/<int:pk>/prov-igjen/", exports.export_retry, name="export_retry"),
     path("rapporter/<int:pk>/eksport/", exports.report_export, name="report_export"),
 ]

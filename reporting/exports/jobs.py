@@ -1,15 +1,17 @@
 """Export jobs: request one (the task is queued with it) and run it in a worker."""
 
 import logging
+import os
+from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import ExportJob, Report
+from ..models import ExportJob, Report, export_path
 from ..permissions import can_export_report
 from .consolidated import Selection, build_consolidated
 from .report_pdf import build_report_pdf
@@ -20,6 +22,62 @@ logger = logging.getLogger("reporting.exports")
 
 class ExportDenied(Exception):
     """The person may not make this export."""
+
+
+def partial_path(job: ExportJob) -> Path:
+    """Where the worker writes the file before it is complete."""
+    return Path(settings.MEDIA_ROOT) / "exports" / "underveis" / f"{job.pk}.part"
+
+
+def _store(job: ExportJob, name: str, content: bytes) -> None:
+    """Write to a temporary name, then rename: the file under its real name is
+    always whole, whatever happens to the worker."""
+    partial = partial_path(job)
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_bytes(content)
+    final = job.file.storage.get_available_name(export_path(job, name))
+    target = Path(job.file.storage.path(final))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(partial, target)
+    job.file.name = final
+
+
+def fail_stale_exports() -> int:
+    """Mark running exports whose worker has shown no sign of life for
+    EXPORT_STALE_MINUTES as failed (they can be ordered again) and remove what they
+    left half-written. Returns how many."""
+    cutoff = timezone.now() - timedelta(minutes=settings.EXPORT_STALE_MINUTES)
+    stale = list(
+        ExportJob.objects.filter(
+            status=ExportJob.Status.RUNNING, heartbeat_at__lt=cutoff
+        ).values_list("pk", flat=True)
+    )
+    failed = 0
+    for pk in stale:
+        failed += ExportJob.objects.filter(
+            pk=pk, status=ExportJob.Status.RUNNING, heartbeat_at__lt=cutoff
+        ).update(
+            status=ExportJob.Status.FAILED,
+            finished_at=timezone.now(),
+            error=_(
+                "Eksporten stoppet før den ble ferdig fordi arbeidsprosessen ble "
+                "avbrutt. Bestill den på nytt."
+            ),
+        )
+        partial_path(ExportJob(pk=pk)).unlink(missing_ok=True)
+    if failed:
+        logger.warning("Marked %s stale export job(s) as failed", failed)
+    return failed
+
+
+@transaction.atomic
+def retry_export(*, job: ExportJob, by) -> ExportJob:
+    """Order a failed export again, with the same choices, as a new job."""
+    if job.status != ExportJob.Status.FAILED or job.requested_by_id != by.pk:
+        raise ExportDenied(
+            _("Bare en feilet eksport du bestilte selv kan prøves igjen.")
+        )
+    return request_export(kind=job.kind, by=by, report=job.report, params=job.params)
 
 
 @transaction.atomic
@@ -44,7 +102,7 @@ def request_export(
 def _progress(job_id: int):
     def update(done: int, total: int):
         ExportJob.objects.filter(pk=job_id).update(
-            progress=min(95, 5 + int(90 * done / total))
+            progress=min(95, 5 + int(90 * done / total)), heartbeat_at=timezone.now()
         )
 
     return update
@@ -92,9 +150,13 @@ def _notify(job: ExportJob):
 
 def perform_export(*, job_id: int) -> ExportJob | None:
     """Run a queued job once: produce the file, store it, tell the requester."""
+    fail_stale_exports()
+    now = timezone.now()
     claimed = ExportJob.objects.filter(
         pk=job_id, status=ExportJob.Status.QUEUED
-    ).update(status=ExportJob.Status.RUNNING, started_at=timezone.now(), progress=5)
+    ).update(
+        status=ExportJob.Status.RUNNING, started_at=now, heartbeat_at=now, progress=5
+    )
     if not claimed:
         return None
     job = ExportJob.objects.select_related("report__unit", "report__circular").get(
@@ -109,7 +171,7 @@ def perform_export(*, job_id: int) -> ExportJob | None:
             "error": type(error).__name__
         }
     else:
-        job.file.save(name, ContentFile(content), save=False)
+        _store(job, name, content)
         job.status = ExportJob.Status.DONE
         job.progress = 100
     job.finished_at = timezone.now()

@@ -5,6 +5,7 @@ from io import BytesIO
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from circulars.models import Question
@@ -17,6 +18,20 @@ from .values import as_number, format_value
 
 K = Question.Kind
 ALL_STATUSES = tuple(Report.Status.values)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value):
+    """A cell value no spreadsheet will run: text that could start a formula gets a
+    leading apostrophe, and characters a workbook cannot hold are dropped."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _append(sheet, values):
+    sheet.append([inert(value) for value in values])
 
 
 def _cell(kind: str, value):
@@ -63,7 +78,7 @@ def question_columns(question: Question) -> list[tuple[str, callable]]:
 
 
 def _header(sheet, headings):
-    sheet.append(headings)
+    _append(sheet, headings)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "B2"
@@ -95,9 +110,10 @@ def build_xlsx(selection: Selection) -> bytes:
             sheet, [_("Enhet"), _("Kapittel"), _("Status")] + [h for h, _g in columns]
         )
         for report, answer in answers:
-            sheet.append(
+            _append(
+                sheet,
                 [report.unit.name, answer.section.number, report.get_status_display()]
-                + [getter(answer.data) for _h, getter in columns]
+                + [getter(answer.data) for _h, getter in columns],
             )
         prior = [
             a
@@ -109,22 +125,23 @@ def build_xlsx(selection: Selection) -> bytes:
             table = present(entry)
             for row in table["rows"]:
                 for heading, value in zip(table["columns"][1:], row[1:], strict=True):
-                    stats.append(
-                        [topic["title"], entry["label"], row[0], heading, value]
+                    _append(
+                        stats, [topic["title"], entry["label"], row[0], heading, value]
                     )
     statuses = workbook.create_sheet(_("Status"))
     _header(
         statuses, [_("Enhet"), _("Rundskriv"), _("Status"), _("Sendt inn"), _("Levert")]
     )
     for row in deliveries(selection):
-        statuses.append(
+        _append(
+            statuses,
             [
                 row["unit"],
                 row["circular"],
                 row["status"],
                 row["submitted_at"],
                 row["delivery"],
-            ]
+            ],
         )
     buffer = BytesIO()
     workbook.save(buffer)

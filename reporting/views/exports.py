@@ -8,7 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..exports.forms import ExportForm
-from ..exports.jobs import ExportDenied, request_export
+from ..exports.jobs import (
+    ExportDenied,
+    fail_stale_exports,
+    request_export,
+    retry_export,
+)
 from ..models import ExportJob, Report
 
 
@@ -54,6 +59,8 @@ def report_export(request, pk):
 
 
 def _own_job(request, pk) -> ExportJob:
+    """One of the person's own jobs, after jobs of dead workers are marked failed."""
+    fail_stale_exports()
     return get_object_or_404(
         ExportJob.objects.filter(requested_by=request.user).select_related(
             "report__unit", "report__circular"
@@ -67,6 +74,21 @@ def export_detail(request, pk):
     return render(
         request, "reporting/exports/detail.html", {"job": _own_job(request, pk)}
     )
+
+
+@require_POST
+def export_retry(request, pk):
+    """Order a failed export again; the new job's page follows."""
+    job = _own_job(request, pk)
+    if job.report is None:
+        _require_export_permission(request.user)
+    try:
+        again = retry_export(job=job, by=request.user)
+    except ExportDenied as error:
+        messages.error(request, str(error))
+        return redirect(job)
+    messages.info(request, _("Eksporten er bestilt på nytt."))
+    return redirect(again)
 
 
 def export_status(request, pk):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -164,7 +164,8 @@ def section_edit(request, pk, section_pk):
 @login_not_required
 @require_POST
 def section_autosave(request, pk, section_pk):
-    """JSON: save one section; 401 when the session has expired, 409 on conflict."""
+    """JSON: save one section; 401 when the session has expired, 409 on conflict,
+    413 when what was typed is more than a request may carry."""
     if not request.user.is_authenticated:
         return JsonResponse(
             {"error": _("Økten din er utløpt. Logg inn igjen.")}, status=401
@@ -173,7 +174,19 @@ def section_autosave(request, pk, section_pk):
     answer = section_answer(report, section_pk)
     if not is_member(request.user, report.unit):
         raise PermissionDenied
-    form = _answer_form(answer, previous_answers(report), request.POST)
+    try:
+        posted = request.POST
+    except RequestDataTooBig:
+        return JsonResponse(
+            {
+                "error": _(
+                    "Kapittelet er for stort til å lagres. "
+                    "Gjør de lengste svarene kortere."
+                )
+            },
+            status=413,
+        )
+    form = _answer_form(answer, previous_answers(report), posted)
     if not form.is_valid():
         return JsonResponse(
             {"error": _("Rett feilene i skjemaet."), "errors": form.errors},

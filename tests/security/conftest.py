@@ -16,6 +16,7 @@ from reporting.models import (
     SectionAnswer,
 )
 from tests import factories
+from tests.reporting.export_data import every_kind_circular
 
 
 @dataclass
@@ -33,6 +34,7 @@ class World:
     document: object
     draft_section: object
     users: dict
+    every_kind: SectionAnswer | None = None  # a draft section asking every kind
 
     @property
     def draft_circular(self):
@@ -44,6 +46,31 @@ class World:
             return "0"
         obj = model_admin.model._default_manager.order_by("pk").first()
         return str(obj.pk) if obj else "0"
+
+
+@pytest.fixture
+def submitted_world(world):
+    """The world with its report submitted (for the adviser's forms) and a second,
+    draft report whose one section asks every kind of question."""
+    from reporting.services import save_section_answer, submit_report
+
+    save_section_answer(
+        answer=world.answer,
+        data={"plan": "Plan.", "antall": 3},
+        based_on=world.answer.version,
+        by=world.users["owner_contact"],
+    )
+    submit_report(
+        report=world.report,
+        signed_off_name="Eier",
+        signed_off_title="Direktør",
+        by=world.users["owner_contact"],
+    )
+    every_kind_circular(audience=(world.unit.kind,), year=2027)
+    world.every_kind = SectionAnswer.objects.select_related("report", "section").get(
+        report__unit=world.unit, report__circular__year=2027
+    )
+    return world
 
 
 @pytest.fixture
