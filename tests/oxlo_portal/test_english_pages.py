@@ -74,6 +74,7 @@ def demo(seeded, monkeypatch):
     return {
         "kontakt": users.get(username="kontakt"),
         "radgiver": users.get(username="radgiver"),
+        "admin": users.get(username="admin"),
         "report": report,
         "answer": report.answers.order_by("section__order").first(),
     }
@@ -93,6 +94,22 @@ def pages(demo):
         ("radgiver", reverse("reporting:review_report", args=[report.pk]), "Actions"),
         ("radgiver", reverse("circulars:library"), "Circular"),
         ("radgiver", reverse("reporting:export_start"), "Request export"),
+        ("kontakt", reverse("reporting:report_oxlo", args=[report.pk]), "mentor"),
+        ("kontakt", reverse("reporting:report_submit", args=[report.pk]), "Submit"),
+        (
+            "kontakt",
+            reverse("reporting:section_history", args=[report.pk, answer.section_id]),
+            "History",
+        ),
+        ("radgiver", reverse("reporting:notification_settings"), "Save"),
+        ("admin", reverse("reporting:audit_log"), "Audit log"),
+        (
+            "kontakt",
+            reverse("circulars:circular_detail", args=[report.circular_id]),
+            "Sections and questions",
+        ),
+        ("kontakt", reverse("circulars:privacy"), "Privacy"),
+        ("kontakt", reverse("circulars:accessibility"), "Accessibility"),
     ]
 
 
