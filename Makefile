@@ -16,6 +16,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
 install: $(STAMP)
 
 # Translations: `make messages` collects the strings into locale/en/…/django.po;
@@ -53,7 +59,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint compilemessages
+test: lint compilemessages $(NODE_STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 

@@ -9,11 +9,13 @@ from django.db import transaction
 
 from circulars.models import Circular, Question
 
+from .forms.answers import EXPLANATIONS_KEY
 from .models import Membership, Report, Unit
 from .permissions import ADMIN_GROUP, ADVISER_GROUP, CONTACT_GROUP
 from .services import (
     approve_report,
     ensure_reports_for_circular,
+    missing_explanations,
     save_section_answer,
     submit_report,
 )
@@ -26,6 +28,7 @@ DEMO_PEOPLE = [
     ("kontakt", "Kari", "Kontakt", CONTACT_GROUP, False),
 ]
 
+DEMO_EXPLANATION = "Endringen skyldes omorganisering og nye tall fra HR-systemet."
 MEASURE_TITLES = [
     "Kurs i klarspråk for saksbehandlere",
     "Tolketjeneste i alle brukermøter",
@@ -170,6 +173,14 @@ def fill_reports(
                 }
                 save_section_answer(
                     answer=answer, data=data, based_on=answer.version, by=contact
+                )
+            for answer, questions in missing_explanations(report):
+                explained = {q.key: DEMO_EXPLANATION for q in questions}
+                save_section_answer(
+                    answer=answer,
+                    data=answer.data | {EXPLANATIONS_KEY: explained},
+                    based_on=answer.version,
+                    by=contact,
                 )
             submit_report(
                 report=report,

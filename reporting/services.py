@@ -12,6 +12,8 @@ from . import notifications
 from .answers import completeness
 from .attachments import stored_name, validate_upload
 from .carry_over import carried_data
+from .forms.answers import EXPLANATIONS_KEY
+from .forms.fields import changed_beyond_threshold
 from .models import (
     Attachment,
     MentorNomination,
@@ -26,6 +28,7 @@ from .models import (
 )
 from .permissions import is_administrator, is_adviser, is_member
 from .reminders import NOT_SUBMITTED, remind
+from .selectors import previous_answers
 
 
 def _create_report(*, circular: Circular, unit: Unit) -> Report | None:
@@ -191,6 +194,33 @@ def missing_required(report: Report) -> list[SectionAnswer]:
     )
 
 
+def missing_explanations(report: Report) -> list[tuple[SectionAnswer, list]]:
+    """Sections with numbers that moved beyond their threshold from last year's
+    approved answer and have no explanation, each with those questions."""
+    previous = previous_answers(report)
+    answers = (
+        report.answers.select_related("section")
+        .prefetch_related("section__questions")
+        .order_by("section__order")
+    )
+    missing = []
+    for answer in answers:
+        before = previous.get(answer.section.topic) or {}
+        explained = answer.data.get(EXPLANATIONS_KEY) or {}
+        questions = [
+            question
+            for question in answer.section.questions.all()
+            if question.key in before
+            and not str(explained.get(question.key) or "").strip()
+            and changed_beyond_threshold(
+                question, answer.data.get(question.key), before[question.key]
+            )
+        ]
+        if questions:
+            missing.append((answer, questions))
+    return missing
+
+
 @transaction.atomic
 def submit_report(
     *, report: Report, signed_off_name: str, signed_off_title: str, by
@@ -202,6 +232,13 @@ def submit_report(
     if missing_required(current):
         raise TransitionError(
             _("Alle obligatoriske spørsmål må besvares før innsending.")
+        )
+    if missing_explanations(current):
+        raise TransitionError(
+            _(
+                "Forklar endringene fra i fjor som er større enn terskelen "
+                "før innsending."
+            )
         )
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import django
 from django.conf import settings
 
 from .content import digest
@@ -88,8 +89,13 @@ def render_parts(parts: list[Part], *, progress=None) -> int:
         for p in missing.values()
     ]
     peak = 0
-    context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers(), len(jobs)), maxtasksperchild=40) as pool:
+    # Spawned, not forked: a fork copies locks held by the parent's other threads
+    # (a test runner's, a web server's) and the child can wait on them for ever.
+    context = multiprocessing.get_context("spawn")
+    pool = context.Pool(
+        min(workers(), len(jobs)), initializer=django.setup, maxtasksperchild=40
+    )
+    with pool:
         results = pool.imap_unordered(_render, jobs)
         deadline = time.monotonic() + JOB_TIMEOUT_SECONDS
         for done in range(1, len(jobs) + 1):

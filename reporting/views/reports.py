@@ -24,6 +24,7 @@ from ..services import (
     ReportLocked,
     StaleAnswer,
     TransitionError,
+    missing_explanations,
     missing_required,
     save_section_answer,
     submit_report,
@@ -241,6 +242,7 @@ def report_submit(request, pk):
     """What is missing (with links), then sign-off and submit; idempotent."""
     report = editable_report(request, pk)
     missing = missing_required(report)
+    unexplained = missing_explanations(report)
     form = SubmitForm(
         request.POST or None,
         initial={
@@ -266,5 +268,10 @@ def report_submit(request, pk):
     return render(
         request,
         "reporting/report_submit.html",
-        {"report": report, "missing": missing, "form": form},
+        {
+            "report": report,
+            "missing": missing,
+            "unexplained": unexplained,
+            "form": form,
+        },
     )

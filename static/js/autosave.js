@@ -15,6 +15,7 @@
   var saving = false;
   var again = false;
   var dirty = false;
+  var submitAfterSave = null; // a Save pressed while an autosave was on its way
 
   function show(id, visible) {
     var el = document.getElementById(id);
@@ -118,7 +119,11 @@
       keepLocally();
     }).finally(function () {
       saving = false;
-      if (again) { again = false; save(); }
+      if (submitAfterSave) {
+        var submitter = submitAfterSave.submitter;
+        submitAfterSave = null;
+        form.requestSubmit(submitter);
+      } else if (again) { again = false; save(); }
     });
   }
 
@@ -133,7 +138,15 @@
   form.addEventListener("focusout", function () { if (dirty) { save(); } });
   form.addEventListener("oxlo:expired", keepLocally);
   // A normal POST may meet an expired session too: keep a copy until it is seen saved.
+  // Saving by button while an autosave is on its way waits for its new version,
+  // or the person would meet a conflict with their own autosave.
   form.addEventListener("submit", function (event) {
+    clearTimeout(timer);
+    if (saving) {
+      event.preventDefault();
+      submitAfterSave = { submitter: event.submitter || null };
+      return;
+    }
     if (!event.submitter || event.submitter.name !== "copy") { keepLocally(); }
   });
   document.getElementById("conflict-show").addEventListener("click", function () {

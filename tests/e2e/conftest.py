@@ -55,6 +55,7 @@ class Visitor:
 
         self.axe = Axe()
         self.checked = []
+        self.html_pages = None  # an html_checker.HtmlPages to keep every page's HTML
 
     def goto(self, path):
         self.page.goto(self.base_url + path)
@@ -68,6 +69,8 @@ class Visitor:
             self.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
         )
         self.checked.append(self.page.url)
+        if self.html_pages is not None:
+            self.html_pages.collect(self.page)
         assert results.violations_count == 0, (
             f"axe found violations on {self.page.url}:\n" + results.generate_report()
         )

@@ -120,3 +120,41 @@ def test_the_page_warns_before_the_session_ends_and_can_renew_it(section_path, v
     visitor.check()
     page.get_by_role("button", name="Fortsett å arbeide").click()
     warning.wait_for(state="hidden")
+
+
+def test_saving_while_an_autosave_is_on_its_way_saves_without_a_conflict(
+    section_path, visitor
+):
+    answer, path = section_path
+    page = visitor.page
+    visitor.login("kontakt")
+    visitor.goto(path)
+    autosaves, saves, autosaved = [], [], []
+
+    def hold_save(route):
+        # The form's POST waits until the autosave has been answered.
+        if route.request.method == "POST" and not autosaved:
+            saves.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/autolagre/", lambda route: autosaves.append(route))
+    page.route(f"**{path}", hold_save)
+    field, key = plan_field(page, answer)
+    field.fill("Lagret mens autolagringen pågikk")
+    with page.expect_request("**/autolagre/"):
+        field.press("Tab")  # leaving the field starts an autosave
+    while not autosaves:
+        page.wait_for_timeout(20)  # let Playwright hand the request to the route
+    page.get_by_role("button", name="Lagre utkast").click(no_wait_after=True)
+    with page.expect_response("**/autolagre/"):
+        autosaves[0].continue_()
+    autosaved.append(True)
+    with page.expect_navigation():
+        for route in saves:
+            route.continue_()
+    page.wait_for_load_state("domcontentloaded")
+    visitor.check()
+    assert "Utkastet er lagret" in page.content()
+    answer.refresh_from_db()
+    assert answer.data[key] == "Lagret mens autolagringen pågikk"

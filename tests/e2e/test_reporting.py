@@ -39,8 +39,10 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         page.locator(".report-sections h3 a").nth(index).click()
         visitor.check()
         assert "Svar i 2025" in page.content()
-        page.get_by_role("button", name="Bruk alle fjorårets svar i kapittelet").click()
-        page.wait_for_load_state("domcontentloaded")
+        with page.expect_navigation():
+            page.get_by_role(
+                "button", name="Bruk alle fjorårets svar i kapittelet"
+            ).click()
         visitor.check()
         before = autosave_version(page)
         field = page.locator(
@@ -57,8 +59,8 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         assert status.get_attribute("aria-live") == "polite"
         assert status.inner_text().startswith("Lagret ")
         visitor.check()
-        page.get_by_role("button", name="Lagre utkast").click()
-        page.wait_for_load_state("domcontentloaded")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Lagre utkast").click()
         assert "Utkastet er lagret" in page.content()
         assert page.locator("#restore-offer").is_hidden()
         page.get_by_role("link", name=report.circular.designation).click()
@@ -130,8 +132,8 @@ def test_list_rows_are_added_reordered_and_removed_and_saved_in_that_order(
     assert (
         measures.get_by_label("Tiltak (obligatorisk), rad 1").input_value() == "Andre"
     )
-    page.get_by_role("button", name="Lagre utkast").click()
-    page.wait_for_load_state("domcontentloaded")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lagre utkast").click()
     visitor.check()
     answer.refresh_from_db()
     assert [row["tittel"] for row in answer.data[key]] == ["Andre", "Første"]

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from reporting.demo import fill_reports
 from reporting.models import Report
-from reporting.services import submit_report
+from tests.e2e import keyboard
 from tests.e2e.conftest import PASSWORD
 
 
@@ -71,14 +71,32 @@ def test_adviser_returns_frogner_with_a_comment_and_approves_after_resubmission(
     page.get_by_role("button", name="Send svar").click()
     visitor.check()
     assert "Svaret ditt er lagret." in page.content()
-    # The contact's report pages are built in parallel; resubmit through the service.
-    report.refresh_from_db()
-    submit_report(
-        report=report,
-        signed_off_name=report.signed_off_name,
-        signed_off_title=report.signed_off_title,
-        by=report.unit.memberships.get().user,
+
+    # Fix 4.3.2 and resubmit through the contact's own pages, by keyboard.
+    visitor.goto(f"/rapporter/{report.pk}/")
+    assert "Returnert for retting" in page.content()
+    section = report.circular.sections.get(number="4.3.2")
+    keyboard.follow(page, page.get_by_role("link", name=f"4.3.2 {section.title}"))
+    visitor.check()
+    keyboard.replace_text(
+        page,
+        page.get_by_label("Beskriv arbeidet med bygg og uteområder"),
+        "Vi har kartlagt 12 bygg i år.",
     )
+    keyboard.follow(page, page.get_by_role("button", name="Lagre utkast"))
+    visitor.check()
+    assert "Utkastet er lagret" in page.content()
+    visitor.goto(f"/rapporter/{report.pk}/")
+    keyboard.follow(page, page.get_by_role("link", name="Send inn rapporten"))
+    visitor.check()
+    assert "Alle obligatoriske spørsmål er besvart" in page.content()
+    keyboard.follow(page, page.get_by_role("button", name="Send inn", exact=True))
+    visitor.check()
+    assert "Rapporten er sendt inn" in page.content()
+    report.refresh_from_db()
+    assert report.status == Report.Status.SUBMITTED
+    answer = report.answers.get(section=section)
+    assert answer.data["bygg-tekst"] == "Vi har kartlagt 12 bygg i år."
     visitor.logout()
 
     visitor.login("radgiver")

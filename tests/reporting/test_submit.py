@@ -67,3 +67,87 @@ def test_submit_asks_who_signed_off(client, contact, rich_answer):
     page = response.content.decode()
     assert "Feltet er påkrevet" in page
     assert "gyldig valg" in page
+
+
+def test_a_number_that_moved_beyond_its_threshold_needs_an_explanation_to_submit(
+    client, contact, unit, rich_answer
+):
+    from tests.reporting.conftest import approved_previous_report
+
+    approved_previous_report(unit, rich_answer, {"plan": "Plan", "antall": 100})
+    save_section_answer(
+        answer=rich_answer,
+        data={"plan": "Ferdig", "antall": 200},
+        based_on=0,
+        by=contact,
+    )
+    client.force_login(contact)
+    url = reverse("reporting:report_submit", args=[rich_answer.report_id])
+    page = client.get(url).content.decode()
+    assert "Dette mangler" in page
+    assert "forklar endringen fra i fjor" in page
+    edit = reverse(
+        "reporting:section_edit", args=[rich_answer.report_id, rich_answer.section_id]
+    )
+    assert f"{edit}#id_forklaring__antall" in page
+    response = client.post(url, SIGN_OFF)
+    assert "Forklar endringene fra i fjor" in response.content.decode()
+    rich_answer.report.refresh_from_db()
+    assert rich_answer.report.status == "draft"
+
+    save_section_answer(
+        answer=rich_answer,
+        data={
+            "plan": "Ferdig",
+            "antall": 200,
+            "_forklaringer": {"antall": "Ny avdeling."},
+        },
+        based_on=1,
+        by=contact,
+    )
+    assert client.post(url, SIGN_OFF).status_code == 302
+    rich_answer.report.refresh_from_db()
+    assert rich_answer.report.status == "submitted"
+
+
+def test_a_small_change_or_a_table_total_within_threshold_needs_no_explanation(
+    contact, unit, rich_answer
+):
+    from reporting.services import missing_explanations
+    from tests.reporting.conftest import approved_previous_report
+
+    approved_previous_report(unit, rich_answer, {"plan": "Plan", "antall": 100})
+    save_section_answer(
+        answer=rich_answer,
+        data={"plan": "Ferdig", "antall": 140},
+        based_on=0,
+        by=contact,
+    )
+    assert missing_explanations(rich_answer.report) == []
+
+
+def test_a_table_total_that_moved_beyond_its_threshold_needs_an_explanation(
+    contact, unit
+):
+    from circulars.services import publish_circular
+    from reporting.models import Report
+    from reporting.services import missing_explanations
+    from tests import factories
+    from tests.reporting.conftest import approved_previous_report
+
+    circular = factories.CircularFactory(audience=[unit.kind])
+    section = factories.SectionFactory(circular=circular, topic="arbeidsgiver")
+    factories.QuestionFactory(section=section, key="ansatte", table=True)
+    question = section.questions.get()
+    question.change_threshold = 10
+    question.save()
+    publish_circular(circular=circular, by=None)
+    answer = Report.objects.get(circular=circular, unit=unit).answers.get()
+    row, column = question.rows[0]["key"], question.columns[0]["key"]
+    approved_previous_report(unit, answer, {"ansatte": {row: {column: 10}}})
+    save_section_answer(
+        answer=answer, data={"ansatte": {row: {column: 20}}}, based_on=0, by=contact
+    )
+    [(unexplained, questions)] = missing_explanations(answer.report)
+    assert unexplained == answer
+    assert [q.key for q in questions] == ["ansatte"]
