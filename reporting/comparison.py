@@ -32,9 +32,9 @@ def format_value(kind: str, value) -> str:
         except (TypeError, ValueError):
             return str(value)
     if kind == Question.Kind.PERCENT:
-        return f"{number_format(value, use_l10n=True)} %"
+        return f"{number_format(value, use_l10n=True, force_grouping=True)} %"
     if kind in Question.NUMERIC_KINDS:
-        return number_format(value, use_l10n=True)
+        return number_format(value, use_l10n=True, force_grouping=True)
     return str(value)
 
 

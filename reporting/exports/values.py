@@ -26,7 +26,7 @@ def format_number(value, kind: str) -> str:
         return str(value)
     if kind == K.INTEGER:
         return number_format(int(number), use_l10n=True, force_grouping=True)
-    text = number_format(number.normalize(), use_l10n=True)
+    text = number_format(number.normalize(), use_l10n=True, force_grouping=True)
     return f"{text} %" if kind == K.PERCENT else text
 
 

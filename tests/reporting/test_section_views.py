@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from reporting.models import SectionAnswerRevision
@@ -195,3 +196,18 @@ def test_open_adviser_comments_show_on_the_report_and_section_pages(
         page = client.get(page_url).content.decode()
         assert "Mangler tall for i fjor." in page
         assert "Svar på kommentaren" in page
+
+
+def test_the_autosave_status_follows_the_chosen_language(client, contact, rich_answer):
+    client.force_login(contact)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    saved = client.post(
+        url(rich_answer, "reporting:section_autosave"),
+        {"based_on": 0, "q__plan": "Draft"},
+    ).json()
+    assert saved["status"] == f"Saved {saved['saved_at']}"
+    refused = client.post(
+        url(rich_answer, "reporting:section_autosave"),
+        {"based_on": 1, "q__antall": "tolv"},
+    ).json()
+    assert refused["error"] == "Please correct the errors in the form."
