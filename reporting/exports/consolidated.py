@@ -26,6 +26,8 @@ DEFAULT_STATUSES = (Report.Status.APPROVED,)
 # Units rendered together as one part: fewer documents (each has a fixed cost in
 # WeasyPrint) against more to render again when one unit's answers change.
 UNITS_PER_PART = 10
+# Page numbers are rendered in runs of this many pages (see page_number_sheets).
+PAGES_PER_NUMBER_SHEET = 50
 
 
 @dataclass
@@ -206,6 +208,26 @@ def _numbered(chapters, appendix, offset: int):
     return contents, outline, paths, page
 
 
+def page_number_sheets(total: int) -> list[Part]:
+    """Pages that show only their number (none on the cover), in fixed runs: cached
+    across exports and rendered in parallel, whatever the document around them."""
+    return [
+        Part(
+            "page_numbers.html",
+            {
+                "title": "OXLO",
+                "body_class": "page-numbers",
+                "numbers": [
+                    str(page + 1) if page else "" for page in range(start, end)
+                ],
+            },
+            tagged=False,
+        )
+        for start in range(0, total, PAGES_PER_NUMBER_SHEET)
+        for end in [min(start + PAGES_PER_NUMBER_SHEET, total)]
+    ]
+
+
 def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, int]:
     """The consolidated PDF (cached as a whole); returns its path and the workers'
     peak memory in KiB (0 when nothing had to be rendered)."""
@@ -231,22 +253,14 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
         if front.pages == front_pages:
             break
         front_pages = front.pages
-    numbers = Part(
-        "page_numbers.html",
-        {
-            "title": layout["front"]["title"],
-            "body_class": "page-numbers",
-            "pages": range(total),
-        },
-        tagged=False,
-    )
-    peak = max(peak, render_parts([numbers]))
+    numbers = page_number_sheets(total)
+    peak = max(peak, render_parts(numbers))
     outline.insert(0, {"title": str(_("Innhold")), "page": 0})
     output.parent.mkdir(parents=True, exist_ok=True)
     assemble(
         front=front.path,
         parts=paths,
-        numbers=numbers.path,
+        numbers=[sheet.path for sheet in numbers],
         outline=outline,
         output=output,
     )

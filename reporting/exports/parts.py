@@ -83,10 +83,15 @@ def render_parts(parts: list[Part], *, progress=None) -> int:
             missing.setdefault(part.key, part)
     if not missing:
         return 0
-    jobs = [
-        (str(p.path), render_html(p.template, p.context), p.tagged)
-        for p in missing.values()
-    ]
+    # The longest first, so no worker is left with a long part while the other idles.
+    jobs = sorted(
+        (
+            (str(p.path), render_html(p.template, p.context), p.tagged)
+            for p in missing.values()
+        ),
+        key=lambda job: len(job[1]),
+        reverse=True,
+    )
     peak = 0
     context = multiprocessing.get_context("fork")
     with context.Pool(min(workers(), len(jobs)), maxtasksperchild=40) as pool:
