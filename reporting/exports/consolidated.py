@@ -2,6 +2,7 @@
 chapter per topic (statistics across units, then each unit's answers), and an
 appendix of deliveries. Built from separately rendered, cached parts."""
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,8 @@ DEFAULT_STATUSES = (Report.Status.APPROVED,)
 UNITS_PER_PART = 10
 # Page numbers are rendered in runs of this many pages (see page_number_sheets).
 PAGES_PER_NUMBER_SHEET = 50
+# About this many entries of the contents fit on a page.
+CONTENTS_PER_PAGE = 48
 
 
 @dataclass
@@ -245,7 +248,9 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
     if output.exists():
         return output, 0
     peak = render_parts(parts, progress=progress)
-    front_pages = 1
+    # The cover, then the contents: a good first guess renders the front only once.
+    entries = len(_numbered(chapters, appendix, 0)[0])
+    front_pages = 1 + math.ceil(entries / CONTENTS_PER_PAGE)
     while True:
         contents, outline, paths, total = _numbered(chapters, appendix, front_pages)
         front = Part("front.html", {**layout["front"], "contents": contents})
