@@ -24,9 +24,10 @@ from .parts import Part, cache_dir, render_parts
 from .statistics import present, topic_statistics
 
 DEFAULT_STATUSES = (Report.Status.APPROVED,)
-# Units rendered together as one part: fewer documents (each has a fixed cost in
-# WeasyPrint) against more to render again when one unit's answers change.
-UNITS_PER_PART = 10
+# Units rendered together as one part. WeasyPrint's time per page grows with the
+# document (measured on one chapter: 70 ms a page in parts of 1 or 5 units, 76 at 10,
+# 80 at 20, 88 at 40), and a small part is little to render again after a change.
+UNITS_PER_PART = 5
 # Page numbers are rendered in runs of this many pages (see page_number_sheets).
 PAGES_PER_NUMBER_SHEET = 50
 # About this many entries of the contents fit on a page.
