@@ -249,18 +249,18 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
     if output.exists():
         return output, 0
     peak = render_parts(parts, progress=progress)
-    # The cover, then the contents: a good first guess renders the front only once.
+    # The cover, then the contents: with a good guess of their length the front and
+    # the page numbers are rendered once, side by side.
     entries = len(_numbered(chapters, appendix, 0)[0])
     front_pages = 1 + math.ceil(entries / CONTENTS_PER_PAGE)
     while True:
         contents, outline, paths, total = _numbered(chapters, appendix, front_pages)
         front = Part("front.html", {**layout["front"], "contents": contents})
-        peak = max(peak, render_parts([front]))
+        numbers = page_number_sheets(total)
+        peak = max(peak, render_parts([front, *numbers]))
         if front.pages == front_pages:
             break
         front_pages = front.pages
-    numbers = page_number_sheets(total)
-    peak = max(peak, render_parts(numbers))
     outline.insert(0, {"title": str(_("Innhold")), "page": 0})
     output.parent.mkdir(parents=True, exist_ok=True)
     assemble(
