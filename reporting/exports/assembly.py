@@ -98,9 +98,11 @@ class StructureMerger:
         self.pdf.Root.MarkInfo = Dictionary(Marked=True)
 
 
-def stamp_page_numbers(pdf: pikepdf.Pdf, numbers: pikepdf.Pdf):
-    """Draw page k of `numbers` on page k, as an artifact outside the tag tree."""
-    for page, source in zip(pdf.pages, numbers.pages, strict=True):
+def stamp_page_numbers(pdf: pikepdf.Pdf, numbers: list[pikepdf.Pdf]):
+    """Draw page k of the `numbers` (one after the other) on page k, as an artifact
+    outside the tag tree."""
+    sheets = [page for sheet in numbers for page in sheet.pages]
+    for page, source in zip(pdf.pages, sheets, strict=True):
         form = pdf.copy_foreign(source.as_form_xobject())
         name = page.add_resource(form, Name.XObject, prefix="OxloPageNo")
         page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
@@ -110,7 +112,12 @@ def stamp_page_numbers(pdf: pikepdf.Pdf, numbers: pikepdf.Pdf):
 
 
 def assemble(
-    *, front: Path, parts: list[Path], numbers: Path, outline: list[dict], output: Path
+    *,
+    front: Path,
+    parts: list[Path],
+    numbers: list[Path],
+    outline: list[dict],
+    output: Path,
 ):
     """Write front + parts to `output` with `outline` [{title, page, children}]."""
     sources = []
@@ -125,9 +132,9 @@ def assemble(
             pdf.pages.extend(source.pages)
             structure.add(source, first_page)
         structure.finish()
-        number_pdf = pikepdf.open(numbers)
-        sources.append(number_pdf)
-        stamp_page_numbers(pdf, number_pdf)
+        number_pdfs = [pikepdf.open(path) for path in numbers]
+        sources += number_pdfs
+        stamp_page_numbers(pdf, number_pdfs)
         with pdf.open_outline() as tree:
             for entry in outline:
                 item = OutlineItem(entry["title"], entry["page"])

@@ -2,6 +2,7 @@
 document in one process, measured in the same run (not a timed test)."""
 
 import multiprocessing
+import os
 import re
 import shutil
 import time
@@ -34,17 +35,24 @@ def single_document_html(selection: Selection) -> str:
     ).replace('class="front"', 'class="front standalone"')
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the pool's workers)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 def _baseline(selection):
     html = single_document_html(selection)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     html_to_pdf(html)  # the PDF itself is not needed
-    return time.perf_counter() - start, peak_memory_kib()
+    return time.perf_counter() - start, peak_memory_kib(), _cpu_seconds() - cpu
 
 
 def _export(selection):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     _path, workers_peak = build_consolidated(selection)
-    return time.perf_counter() - start, max(peak_memory_kib(), workers_peak)
+    seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+    return seconds, max(peak_memory_kib(), workers_peak), cpu
 
 
 def _in_fresh_process(function, selection):
@@ -79,8 +87,13 @@ def change_one_answer(selection: Selection):
 def run(selection: Selection, write=print):
     shutil.rmtree(cache_dir(), ignore_errors=True)
     rows = []
-    baseline, baseline_peak = _in_fresh_process(_baseline, selection)
-    rows.append(("a) baseline: one document, one process", baseline, baseline_peak))
+    rows.append(
+        (
+            "a) baseline: one document, one process",
+            *_in_fresh_process(_baseline, selection),
+        )
+    )
+    baseline, baseline_peak = rows[0][1:3]
     rows.append(
         ("b) cold export (parts, pool)", *_in_fresh_process(_export, selection))
     )
@@ -93,17 +106,21 @@ def run(selection: Selection, write=print):
         )
     )
     targets = {0: None, 1: 0.6, 2: 0.05, 3: 0.15}
-    headings = ("wall s", "x base", "target", "peak MiB", "x base")
+    headings = ("wall s", "x base", "target", "peak MiB", "x base", "cpu s")
     write(f"{'step':48} " + " ".join(f"{h:>8}" for h in headings))
     ok = True
-    for index, (label, seconds, peak) in enumerate(rows):
+    for index, (label, seconds, peak, cpu) in enumerate(rows):
         ratio, memory = seconds / baseline, peak / baseline_peak
         target = targets[index]
         met = target is None or (ratio <= target and memory <= 0.5)
         ok &= met
         write(
             f"{label:48} {seconds:8.2f} {ratio:8.3f} {target or '':>8} "
-            f"{peak / 1024:8.0f} {memory:8.2f} {'' if met else 'MISSED'}"
+            f"{peak / 1024:8.0f} {memory:8.2f} {cpu:8.1f} {'' if met else 'MISSED'}"
         )
     write("All targets met." if ok else "Some targets were missed.")
+    write(
+        "cpu s: CPU time of the step's processes together (load-independent);"
+        f" load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
+    )
     return ok

@@ -84,10 +84,15 @@ def render_parts(parts: list[Part], *, progress=None) -> int:
             missing.setdefault(part.key, part)
     if not missing:
         return 0
-    jobs = [
-        (str(p.path), render_html(p.template, p.context), p.tagged)
-        for p in missing.values()
-    ]
+    # The longest first, so no worker is left with a long part while the other idles.
+    jobs = sorted(
+        (
+            (str(p.path), render_html(p.template, p.context), p.tagged)
+            for p in missing.values()
+        ),
+        key=lambda job: len(job[1]),
+        reverse=True,
+    )
     peak = 0
     # Spawned, not forked: a fork copies locks held by the parent's other threads
     # (a test runner's, a web server's) and the child can wait on them for ever.

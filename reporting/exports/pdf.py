@@ -8,6 +8,7 @@ from pathlib import Path
 import weasyprint
 from django.conf import settings
 from django.template.loader import render_to_string
+from weasyprint.text.fonts import FontConfiguration
 
 from .fetcher import BASE_URL, PortalStaticFetcher, static_url_prefix
 
@@ -35,6 +36,12 @@ def render_html(template: str, context: dict) -> str:
     )
 
 
+@functools.cache
+def font_config() -> FontConfiguration:
+    """One font configuration per process: fontconfig is set up once, not per part."""
+    return FontConfiguration()
+
+
 def html_to_pdf(html: str, *, tagged: bool = True) -> tuple[bytes, dict]:
     """PDF/A-3b, tagged, fonts embedded; resources only from the static files.
 
@@ -43,7 +50,7 @@ def html_to_pdf(html: str, *, tagged: bool = True) -> tuple[bytes, dict]:
     options = {"pdf_variant": PDF_VARIANT, "pdf_tags": tagged}
     document = weasyprint.HTML(
         string=html, base_url=BASE_URL, url_fetcher=PortalStaticFetcher()
-    ).render(**options)
+    ).render(font_config=font_config(), **options)
     anchors = {
         name: index
         for index, page in reversed(list(enumerate(document.pages)))

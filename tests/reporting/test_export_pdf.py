@@ -3,7 +3,11 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from reporting.exports.consolidated import Selection, build_consolidated
+from reporting.exports.consolidated import (
+    Selection,
+    build_consolidated,
+    page_number_sheets,
+)
 from reporting.exports.report_pdf import build_report_pdf
 from reporting.models import Report
 from tests import factories
@@ -174,3 +178,14 @@ def test_an_unchanged_consolidated_export_is_served_from_the_cache(approved_repo
     first, _peak = build_consolidated(Selection(year=2026))
     again, peak = build_consolidated(Selection(year=2026))
     assert again == first and peak == 0
+
+
+def test_page_numbers_come_in_runs_of_fifty_that_a_longer_document_reuses():
+    sheets = page_number_sheets(120)
+    assert [len(sheet.context["numbers"]) for sheet in sheets] == [50, 50, 20]
+    assert sheets[0].context["numbers"][:2] == ["", "2"]  # none on the cover
+    assert sheets[1].context["numbers"][0] == "51"
+    assert sheets[2].context["numbers"][-1] == "120"
+    assert [sheet.key for sheet in page_number_sheets(140)[:2]] == [
+        sheet.key for sheet in sheets[:2]
+    ]
