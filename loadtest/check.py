@@ -7,6 +7,14 @@ AUTOSAVE_P95_MS = 250
 PAGE_P95_MS = 500
 
 
+def number(text: str) -> float:
+    """Locust writes "N/A" for a percentile of a request it never timed."""
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return 0.0
+
+
 def main(stats_csv: str) -> int:
     with open(stats_csv, newline="") as stats:
         rows = list(csv.DictReader(stats))
@@ -14,10 +22,10 @@ def main(stats_csv: str) -> int:
     print(f"{'request':40} {'count':>7} {'fail':>5} {'p50':>6} {'p95':>6} {'max':>7}")
     for row in rows:
         name = row["Name"]
-        p95 = float(row["95%"] or 0)
+        p95 = number(row["95%"])
         print(
             f"{name:40} {row['Request Count']:>7} {row['Failure Count']:>5} "
-            f"{row['50%']:>6} {row['95%']:>6} {float(row['Max Response Time']):>7.0f}"
+            f"{row['50%']:>6} {row['95%']:>6} {number(row['Max Response Time']):>7.0f}"
         )
         if name == "Aggregated":
             if int(row["Failure Count"]):

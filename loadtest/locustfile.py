@@ -21,6 +21,7 @@ django.setup()
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
 PEOPLE = json.loads(Path(os.environ["OXLO_LOADTEST_PEOPLE"]).read_text())
+YEAR = PEOPLE["year"]
 CONTACTS = itertools.cycle(PEOPLE["contacts"])
 ADVISERS = itertools.cycle(PEOPLE["advisers"])
 NOTED: set[str] = set()
@@ -79,8 +80,9 @@ class Contact(PortalUser):
             self.version = 0
         with self.client.post(
             path,
-            json={
-                "data": {"loadtest": f"Lagret {random.randint(1, 10**6)}"},
+            # The same form POST the page's autosave script sends.
+            data={
+                self.me["field"]: f"Lagret {random.randint(1, 10**6)}",
                 "based_on": self.version,
             },
             headers={
@@ -132,12 +134,18 @@ class Exporter(PortalUser):
 
     @task
     def export(self):
-        path = url("reporting:export_consolidated")
+        path = url("reporting:export_start")
         if path and not self.requested:
             self.requested = True
             self.client.post(
                 path,
-                {"csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")},
+                {
+                    "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
+                    "kind": "consolidated_pdf",
+                    "year": YEAR,
+                    "kinds": ["bydel", "etat", "foretak", "byradsavdeling"],
+                    "statuses": ["draft", "submitted", "returned", "approved"],
+                },
                 headers={"Referer": self.host + "/"},
                 name="export (request)",
             )

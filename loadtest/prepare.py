@@ -17,6 +17,8 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 
+from circulars.models import Question
+from reporting.forms.answers import field_name
 from reporting.models import Membership, Report, Unit
 from reporting.permissions import ADVISER_GROUP, CONTACT_GROUP
 
@@ -55,10 +57,18 @@ def main(path: str) -> None:
         "circular__reporting_year", flat=True
     )[0]
     units = Unit.objects.filter(reports__circular__reporting_year=year).distinct()
-    people = {"password": PASSWORD, "contacts": [], "advisers": []}
+    people = {"password": PASSWORD, "year": year, "contacts": [], "advisers": []}
     for u, unit in enumerate(units.order_by("pk")[:UNITS]):
         report = unit.reports.filter(circular__reporting_year=year).first()
-        sections = list(report.answers.values_list("section_id", flat=True))
+        # The text question each contact types into, one section each.
+        texts = list(
+            Question.objects.filter(
+                section__answers__report=report, kind=Question.Kind.LONG_TEXT
+            )
+            .order_by("section__order", "section_id", "order")
+            .distinct("section__order", "section_id")
+            .values_list("section_id", "key")
+        )
         for n in range(CONTACTS_PER_UNIT):
             user = _person(f"lt-kontakt-{u:03d}-{n}", contacts_group, password_hash)
             Membership.objects.get_or_create(user=user, unit=unit)
@@ -68,7 +78,8 @@ def main(path: str) -> None:
                     "session": _session_for(user),
                     "report": report.pk,
                     # Each of a unit's contacts saves its own section, as people do.
-                    "section": sections[n % len(sections)],
+                    "section": texts[n % len(texts)][0],
+                    "field": field_name(texts[n % len(texts)][1]),
                 }
             )
     for n in range(ADVISERS):
