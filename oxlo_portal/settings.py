@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -24,11 +23,14 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 locally).")
-    SECRET_KEY = "insecure-local-development-key-never-used-in-production-0123456789"
+# Without a key only offline commands (makemigrations, makemessages) may run: the
+# deploy check in oxlo_portal/checks.py fails `check --deploy`, and wsgi.py/asgi.py
+# refuses to serve.
+SECRET_KEY_MISSING = not os.environ.get("DJANGO_SECRET_KEY") and not DEBUG
+SECRET_KEY = os.environ.get(
+    "DJANGO_SECRET_KEY",
+    "insecure-local-development-key-never-used-in-production-0123456789",
+)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 

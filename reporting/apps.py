@@ -10,6 +10,8 @@ class ReportingConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from oxlo_portal import checks  # noqa: F401
+
         from . import audit, signals  # noqa: F401
         from .roles import sync_roles_after_migrate
 

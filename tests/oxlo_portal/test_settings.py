@@ -37,7 +37,7 @@ def test_check_deploy_is_clean_with_the_documented_production_variables():
 
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
-    result = run_manage("check", env=env)
+    result = run_manage("check", "--deploy", env=env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
 
@@ -45,3 +45,26 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_portal_speaks_norwegian_in_oslo_time(settings):
     assert settings.LANGUAGE_CODE == "nb"
     assert settings.TIME_ZONE == "Europe/Oslo"
+
+
+def test_the_web_server_refuses_to_serve_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "OXLO_"))
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import oxlo_portal.wsgi"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_offline_commands_run_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
+    result = run_manage("makemigrations", "--check", "--dry-run", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
