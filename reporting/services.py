@@ -1,7 +1,7 @@
 """Actions on reports: each takes the acting user and runs in one transaction."""
 
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -100,17 +100,18 @@ def save_section_answer(
     ):
         raise ReportLocked
     answered, missing = completeness(list(answer.section.questions.all()), data)
-    updated = SectionAnswer.objects.filter(pk=answer.pk, version=based_on).update(
-        data=data,
-        version=F("version") + 1,
-        answered=answered,
-        required_missing=missing,
-        updated_by=by,
-        updated_at=timezone.now(),
-    )
-    if not updated:
+    saved = {
+        "data": data,
+        "version": based_on + 1,
+        "answered": answered,
+        "required_missing": missing,
+        "updated_by": by,
+        "updated_at": timezone.now(),
+    }
+    if not SectionAnswer.objects.filter(pk=answer.pk, version=based_on).update(**saved):
         raise StaleAnswer
-    answer.refresh_from_db()
+    for name, value in saved.items():
+        setattr(answer, name, value)
     SectionAnswerRevision.objects.create(
         answer=answer,
         version=answer.version,

@@ -1,5 +1,7 @@
 """The contact's side of a report: overview, sections, autosave, history, submit."""
 
+import time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -48,7 +50,10 @@ def editable_report(request, pk) -> Report:
 
 def section_answer(report: Report, section_pk):
     return get_object_or_404(
-        report.answers.select_related("section", "updated_by"), section_id=section_pk
+        report.answers.select_related("section", "updated_by").prefetch_related(
+            "section__questions"
+        ),
+        section_id=section_pk,
     )
 
 
@@ -228,10 +233,17 @@ def section_autosave(request, pk, section_pk):
     )
 
 
+RENEW_SESSION_EVERY = 60  # seconds; a renewal is a database write
+
+
 def renew_session(request) -> int:
-    """Renew the session from now; return its length in seconds for the page's timer."""
-    request.session.modified = True
-    return request.session.get_expiry_age()
+    """Renew the session from now, at most once a minute (autosave calls this every
+    few seconds); return the seconds it has left, for the page's timer."""
+    session, now = request.session, int(time.time())
+    renewed = session.get("renewed_at", 0)
+    if now - renewed >= RENEW_SESSION_EVERY:
+        session["renewed_at"] = renewed = now
+    return session.get_expiry_age() - (now - renewed)
 
 
 @require_POST

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from reporting.models import SectionAnswerRevision
@@ -151,11 +152,31 @@ def test_history_lists_who_saved_and_what_changed(client, contact, rich_answer):
     assert contact.get_full_name() in page
 
 
-def test_session_keepalive_renews_the_session(client, contact):
+def stored_expiry(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_session_keepalive_renews_the_session_at_most_once_a_minute(client, contact):
     client.force_login(contact)
+    keepalive = reverse("reporting:session_keepalive")
+    first = client.post(keepalive)
+    renewed_until = stored_expiry(client)
+    second = client.post(keepalive)
+    assert first.status_code == second.status_code == 200
+    assert first.json()["session_seconds"] == settings.SESSION_COOKIE_AGE
+    assert 0 < second.json()["session_seconds"] <= settings.SESSION_COOKIE_AGE
+    # Autosave renews too, every few seconds: only the first one writes the session.
+    assert stored_expiry(client) == renewed_until
+
+
+def test_a_renewal_over_a_minute_old_is_renewed_again(client, contact):
+    client.force_login(contact)
+    client.post(reverse("reporting:session_keepalive"))
+    session = client.session
+    session["renewed_at"] -= 7200  # two hours of work without a renewal
+    session.save()
     response = client.post(reverse("reporting:session_keepalive"))
-    assert response.status_code == 200
-    assert response.json()["session_seconds"] > 0
+    assert response.json()["session_seconds"] == settings.SESSION_COOKIE_AGE
 
 
 def test_autosave_says_which_numbers_need_an_explanation(
