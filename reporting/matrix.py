@@ -7,14 +7,31 @@ year's sections, its reports with their units and circulars, and their answers.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from circulars.models import Circular, Section, UnitKind
 
 from .models import Report, SectionAnswer
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one unit has done in one column: a state, its symbol and its words."""
+
+    state: str
+    symbol: str
+    label: str
+
+
+CELLS = {
+    NOT_STARTED: Cell(NOT_STARTED, "○", _("Ikke startet")),
+    IN_PROGRESS: Cell(IN_PROGRESS, "◐", _("Påbegynt")),
+    COMPLETE: Cell(COMPLETE, "●", _("Ferdig")),
+}
+NOT_APPLICABLE = Cell("none", "–", _("Ikke aktuelt"))
 SORTS = {
     "enhet": lambda row: row.report.unit.name,
     "status": lambda row: row.report.status,
@@ -37,7 +54,7 @@ class Column:
 @dataclass
 class Row:
     report: Report
-    cells: list[str | None]
+    cells: list[Cell]
     days_late: int | None
 
 
@@ -75,10 +92,11 @@ def reporting_years() -> list[int]:
     )
 
 
-def cell_state(answer: SectionAnswer) -> str:
-    if not answer.is_started:
+def cell_state(version: int, required_missing: int) -> str:
+    """As SectionAnswer.is_started and is_complete say, from the two fields alone."""
+    if version == 0:
         return NOT_STARTED
-    return COMPLETE if answer.required_missing == 0 else IN_PROGRESS
+    return COMPLETE if required_missing == 0 else IN_PROGRESS
 
 
 def days_late(report: Report, today: datetime.date) -> int | None:
@@ -135,25 +153,26 @@ def build_matrix(
         reports = reports.filter(status__in=statuses)
     if unit_ids is not None:
         reports = reports.filter(unit_id__in=unit_ids)
-    answers = SectionAnswer.objects.only(
-        "report_id", "section__topic", "version", "required_missing"
-    ).select_related("section")
-    reports = reports.prefetch_related(Prefetch("answers", queryset=answers))
+    # Plain values, not model instances: the matrix has a cell per unit and topic.
+    states: dict[int, dict[str, str]] = {}
+    for report_id, topic, version, missing in SectionAnswer.objects.filter(
+        report__in=reports.values("pk")
+    ).values_list("report_id", "section__topic", "version", "required_missing"):
+        states.setdefault(report_id, {})[topic] = cell_state(version, missing)
 
     groups = {
         kind: Group(kind=kind, label=label, complete_per_column=[0] * len(columns))
         for kind, label in UnitKind.choices
     }
-    index = {column.topic: i for i, column in enumerate(columns)}
     for report in reports:
-        cells: list[str | None] = [None] * len(columns)
-        for answer in report.answers.all():
-            if answer.section.topic in index:
-                cells[index[answer.section.topic]] = cell_state(answer)
+        mine = states.get(report.pk, {})
+        cells = [
+            CELLS[mine[c.topic]] if c.topic in mine else NOT_APPLICABLE for c in columns
+        ]
         group = groups[report.unit.kind]
         group.rows.append(Row(report, cells, days_late(report, today)))
-        for i, state in enumerate(cells):
-            group.complete_per_column[i] += state == COMPLETE
+        for i, cell in enumerate(cells):
+            group.complete_per_column[i] += cell.state == COMPLETE
 
     key = SORTS.get(sort.lstrip("-"), SORTS["enhet"])
     for group in groups.values():

@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from .. import services
@@ -37,11 +36,6 @@ FORM_PREFIXES = {
     "approve_form": "godkjenn",
     "reopen_form": "gjenapne",
     "comment_form": "kommentar",
-}
-STATE_LABELS = {
-    "not_started": gettext_lazy("Ikke startet"),
-    "in_progress": gettext_lazy("Påbegynt"),
-    "complete": gettext_lazy("Ferdig"),
 }
 
 
@@ -94,7 +88,6 @@ def matrix(request):
         {
             "form": form,
             "matrix": matrix,
-            "state_labels": STATE_LABELS,
             "query": query.urlencode(),
             "sort": form.data.get("sort") or "enhet",
             "bulk_form": BulkActionForm(user=request.user),
@@ -139,7 +132,7 @@ def matrix_csv(request):
                     report.get_status_display(),
                     submitted,
                     row.days_late or "",
-                    *[STATE_LABELS.get(state, "–") for state in row.cells],
+                    *[cell.label for cell in row.cells],
                 ]
             )
     return response
