@@ -63,7 +63,7 @@ test: lint compilemessages $(NODE_STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 0
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
-# Deadline-day load (loadtest/README.md): about 5 minutes, 127.0.0.1 only.
+# Deadline-day load (loadtest/README.md): about 7 minutes, 127.0.0.1 only.
 loadtest: install compilemessages
 	$(BIN)/pip install --quiet -e ".[load]"
 	loadtest/run.sh

@@ -22,6 +22,8 @@ export GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG=/dev/null
 unset DJANGO_DEBUG
 
 echo "== preparing $LOAD_DB (80 units, 240 contacts, 10 advisers)"
+# A cold start: no rendered PDF parts or files left from an earlier run.
+rm -rf "$OUT/export-cache" "$OUT/media"
 dropdb -h 127.0.0.1 -U postgres --if-exists "$LOAD_DB"
 createdb -h 127.0.0.1 -U postgres "$LOAD_DB"
 $BIN/python manage.py migrate --verbosity 0
@@ -35,7 +37,8 @@ echo "== starting gunicorn (gunicorn.conf.py) and one db_worker on 127.0.0.1:$PO
 $BIN/gunicorn --config gunicorn.conf.py --pid "$OUT/gunicorn.pid" \
   >"$OUT/gunicorn.log" 2>&1 &
 web=$!
-$BIN/python manage.py db_worker --verbosity 0 >"$OUT/worker.log" 2>&1 &
+# Niced as in deploy/systemd/oxlo-worker.service: exports are batch work, people first.
+nice -n 10 $BIN/python manage.py db_worker --verbosity 0 >"$OUT/worker.log" 2>&1 &
 worker=$!
 trap 'kill "$web" "$worker" 2>/dev/null; wait "$web" "$worker" 2>/dev/null || true' EXIT
 for _ in $(seq 1 30); do
@@ -49,4 +52,9 @@ OXLO_LOADTEST_PEOPLE="$OUT/people.json" $BIN/locust -f loadtest/locustfile.py \
   --host "http://127.0.0.1:$PORT" --csv "$OUT/result" --only-summary \
   --stop-timeout 10 >"$OUT/locust.log" 2>&1 || true
 grep '\[loadtest\]' "$OUT/locust.log" | sort -u || true
-$BIN/python loadtest/check.py "$OUT/result_stats.csv"
+status=0
+$BIN/python loadtest/check.py "$OUT/result_stats.csv" || status=1
+echo "== waiting for the consolidated exports (at most ${LOAD_EXPORT_WAIT:-900} s)"
+$BIN/python manage.py shell --verbosity 0 -c \
+  "from loadtest.exports import main; main(${LOAD_EXPORT_WAIT:-900})" || status=1
+exit $status
