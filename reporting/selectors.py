@@ -68,15 +68,20 @@ def report_overview(report: Report):
 
 
 def previous_answers(report: Report) -> dict[str, dict]:
-    """Last year's approved answers of the same unit, keyed by section topic."""
+    """Last year's approved answers of the same unit, keyed by section topic; the
+    latest approved report wins, as on the review page (previous_report)."""
     year = report.circular.reporting_year
     if year is None:
         return {}
-    answers = SectionAnswer.objects.filter(
-        report__unit_id=report.unit_id,
-        report__status=Report.Status.APPROVED,
-        report__circular__reporting_year=year - 1,
-    ).values_list("section__topic", "data")
+    answers = (
+        SectionAnswer.objects.filter(
+            report__unit_id=report.unit_id,
+            report__status=Report.Status.APPROVED,
+            report__circular__reporting_year=year - 1,
+        )
+        .order_by("report__approved_at")
+        .values_list("section__topic", "data")
+    )
     return dict(answers)
 
 

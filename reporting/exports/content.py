@@ -56,16 +56,24 @@ def reports_with_answers(reports):
 
 
 def previous_answers(reports) -> dict:
-    """{(unit id, topic): data} from each unit's approved report a year earlier."""
+    """{(unit id, topic): data} from each unit's approved report a year earlier
+    (the latest approved wins)."""
     pairs = {(r.unit_id, r.circular.reporting_year - 1) for r in reports}
     if not pairs:
         return {}
-    rows = SectionAnswer.objects.filter(
-        report__status=Report.Status.APPROVED,
-        report__unit_id__in={unit for unit, _year in pairs},
-        report__circular__reporting_year__in={year for _unit, year in pairs},
-    ).values_list(
-        "report__unit_id", "report__circular__reporting_year", "section__topic", "data"
+    rows = (
+        SectionAnswer.objects.filter(
+            report__status=Report.Status.APPROVED,
+            report__unit_id__in={unit for unit, _year in pairs},
+            report__circular__reporting_year__in={year for _unit, year in pairs},
+        )
+        .order_by("report__approved_at")
+        .values_list(
+            "report__unit_id",
+            "report__circular__reporting_year",
+            "section__topic",
+            "data",
+        )
     )
     return {
         (unit, topic): data for unit, year, topic, data in rows if (unit, year) in pairs

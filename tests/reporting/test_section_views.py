@@ -1,9 +1,12 @@
+import datetime
+
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.urls import reverse
+from django.utils import timezone
 
-from reporting.models import SectionAnswerRevision
+from reporting.models import Report, SectionAnswerRevision
 from reporting.services import save_section_answer
 
 pytestmark = pytest.mark.django_db
@@ -232,3 +235,21 @@ def test_the_autosave_status_follows_the_chosen_language(client, contact, rich_a
         {"based_on": 1, "q__antall": "tolv"},
     ).json()
     assert refused["error"] == "Please correct the errors in the form."
+
+
+def test_last_years_answers_come_from_the_latest_approved_report(unit, rich_answer):
+    from reporting.exports.content import previous_answers as previous_for_export
+    from reporting.review_selectors import previous_report
+    from reporting.selectors import previous_answers
+    from tests.reporting.conftest import approved_previous_report
+
+    latest = approved_previous_report(unit, rich_answer, {"plan": "Siste godkjente"})
+    approved_previous_report(unit, rich_answer, {"plan": "Godkjent før"})
+    Report.objects.filter(pk=latest.pk).update(
+        approved_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    report, topic = rich_answer.report, rich_answer.section.topic
+    assert previous_report(report) == latest
+    assert previous_answers(report)[topic] == {"plan": "Siste godkjente"}
+    export = previous_for_export([report])
+    assert export[(unit.pk, topic)] == {"plan": "Siste godkjente"}
