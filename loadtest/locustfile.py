@@ -1,8 +1,7 @@
 """Deadline day: contacts autosave a section every 10 s and open pages, advisers
 browse, two consolidated exports are ordered. Run by `make loadtest`.
 
-Pages that do not exist yet are skipped with a note; URL names are resolved with
-the portal's own URLconf, so the load follows the code as views land.
+Pages are named by URL name and resolved with the portal's own URLconf.
 """
 
 import itertools
@@ -20,27 +19,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oxlo_portal.settings")
 os.environ.setdefault("DJANGO_DEBUG", "1")  # only to import the URLconf here
 django.setup()
 
-from django.urls import NoReverseMatch, reverse  # noqa: E402
+from django.urls import reverse  # noqa: E402
 
 PEOPLE = json.loads(Path(os.environ["OXLO_LOADTEST_PEOPLE"]).read_text())
 YEAR = PEOPLE["year"]
 CONTACTS = itertools.cycle(PEOPLE["contacts"])
 ADVISERS = itertools.cycle(PEOPLE["advisers"])
-NOTED: set[str] = set()
 # How often, on average, a contact opens a page besides autosaving (seconds).
 CONTACT_PAGE_EVERY = float(os.environ.get("LOAD_CONTACT_PAGE_EVERY", "30"))
 FULL_STRENGTH = threading.Event()  # set when every user has started
-
-
-def url(name, *args):
-    """The path of a URL name, or None (noted once) if the view is not there yet."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        if name not in NOTED:
-            NOTED.add(name)
-            print(f"[loadtest] {name} does not resolve yet: that task is skipped.")
-        return None
 
 
 def any_report() -> int:
@@ -64,9 +51,7 @@ class PortalUser(HttpUser):
         )
 
     def page(self, name, *args):
-        path = url(name, *args)
-        if path:
-            self.client.get(path, name=name)
+        self.client.get(reverse(name, args=args), name=name)
 
 
 class Contact(PortalUser):
@@ -81,7 +66,7 @@ class Contact(PortalUser):
 
     def on_start(self):
         self.me = next(CONTACTS)
-        self.version = None
+        self.version = 0
         # Already logged in (loadtest/prepare.py); the start page sets the CSRF cookie.
         self.client.cookies.set("sessionid", self.me["session"])
         self.client.get("/", name="reporting:home")
@@ -99,13 +84,9 @@ class Contact(PortalUser):
             self.page(*random.choice(self.pages))
 
     def autosave(self):
-        path = url("reporting:section_autosave", self.me["report"], self.me["section"])
-        if not path:
-            return
-        if self.version is None:
-            self.version = 0
+        section = [self.me["report"], self.me["section"]]
         with self.client.post(
-            path,
+            reverse("reporting:section_autosave", args=section),
             # The same form POST the page's autosave script sends.
             data={
                 self.me["field"]: f"Lagret {random.randint(1, 10**6)}",
@@ -174,10 +155,7 @@ class Exporter(PortalUser):
             self.poll()
 
     def order(self):
-        path = url("reporting:export_start")
-        if not path:
-            self.finished = True
-            return
+        path = reverse("reporting:export_start")
         response = self.client.post(
             path,
             {
@@ -199,7 +177,8 @@ class Exporter(PortalUser):
 
     def poll(self):
         response = self.client.get(
-            url("reporting:export_status", self.job), name="reporting:export_status"
+            reverse("reporting:export_status", args=[self.job]),
+            name="reporting:export_status",
         )
         state = response.json() if response.ok else {}
         if state.get("finished"):
@@ -218,9 +197,3 @@ class Exporter(PortalUser):
 @events.spawning_complete.add_listener
 def full_strength(user_count, **kwargs):
     FULL_STRENGTH.set()
-
-
-@events.test_stop.add_listener
-def summary(environment, **kwargs):
-    if NOTED:
-        print("[loadtest] skipped, not built yet:", ", ".join(sorted(NOTED)))

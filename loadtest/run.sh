@@ -51,7 +51,6 @@ OXLO_LOADTEST_PEOPLE="$OUT/people.json" $BIN/locust -f loadtest/locustfile.py \
   --headless --users 252 --spawn-rate 3 --reset-stats --run-time "$LOAD_TIME" \
   --host "http://127.0.0.1:$PORT" --csv "$OUT/result" --only-summary \
   --stop-timeout 10 >"$OUT/locust.log" 2>&1 || true
-grep '\[loadtest\]' "$OUT/locust.log" | sort -u || true
 status=0
 $BIN/python loadtest/check.py "$OUT/result_stats.csv" || status=1
 echo "== waiting for the consolidated exports (at most ${LOAD_EXPORT_WAIT:-900} s)"
