@@ -24,6 +24,7 @@ class Cell:
     state: str
     symbol: str
     label: str
+    label_hidden: bool = False  # only screen readers need the words
 
 
 CELLS = {
@@ -31,7 +32,7 @@ CELLS = {
     IN_PROGRESS: Cell(IN_PROGRESS, "◐", _("Påbegynt")),
     COMPLETE: Cell(COMPLETE, "●", _("Ferdig")),
 }
-NOT_APPLICABLE = Cell("none", "–", _("Ikke aktuelt"))
+NOT_APPLICABLE = Cell("none", "–", _("Ikke aktuelt"), label_hidden=True)
 SORTS = {
     "enhet": lambda row: row.report.unit.name,
     "status": lambda row: row.report.status,

@@ -83,6 +83,27 @@ def test_sections_with_the_same_topic_share_a_column(unit, other_unit):
     ]
 
 
+def test_a_topic_a_unit_was_not_asked_is_marked_not_applicable(
+    client, unit, other_unit, adviser
+):
+    for audience, topics in (
+        (UnitKind.BYDEL, ["funksjonsnedsettelse", "diskriminering"]),
+        (UnitKind.ETAT, ["funksjonsnedsettelse"]),
+    ):
+        circular = factories.CircularFactory(audience=[audience])
+        for topic in topics:
+            factories.SectionFactory(circular=circular, topic=topic)
+        publish_circular(circular=circular, by=None)
+    client.force_login(adviser)
+    page = client.get(reverse("reporting:matrix")).content.decode()
+    csv_lines = client.get(reverse("reporting:matrix_csv")).content.decode("utf-8-sig")
+    etat = next(line for line in csv_lines.splitlines() if line.startswith("Helse"))
+    bydel = next(line for line in csv_lines.splitlines() if line.startswith("Bydel"))
+    assert page.count('<span class="visually-hidden">Ikke aktuelt</span>') == 1
+    assert etat.endswith(";Ikke startet;Ikke aktuelt")
+    assert bydel.endswith(";Ikke startet;Ikke startet")
+
+
 def test_late_units_count_as_overdue_with_their_days_late(unit, contact):
     filled_report(unit, contact, deadline=DEADLINE)
     matrix = build_matrix(year=2026, today=DEADLINE + datetime.timedelta(days=5))
