@@ -1,0 +1,42 @@
+"""Who reports and what they report; one module per part of the domain."""
+
+from .audit import AuditEvent
+from .exports import ExportJob, export_path
+from .notifications import (
+    DigestItem,
+    NotificationKind,
+    NotificationPreference,
+    SentReminder,
+)
+from .reports import (
+    Attachment,
+    MentorNomination,
+    Report,
+    ReportEvent,
+    SectionAnswer,
+    SectionAnswerRevision,
+    attachment_path,
+)
+from .review import ReviewComment
+from .units import AdviserAssignment, Membership, Unit
+
+__all__ = [
+    "AdviserAssignment",
+    "Attachment",
+    "AuditEvent",
+    "DigestItem",
+    "ExportJob",
+    "MentorNomination",
+    "Membership",
+    "NotificationKind",
+    "NotificationPreference",
+    "Report",
+    "ReportEvent",
+    "ReviewComment",
+    "SectionAnswer",
+    "SectionAnswerRevision",
+    "SentReminder",
+    "Unit",
+    "attachment_path",
+    "export_path",
+]

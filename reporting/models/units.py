@@ -1,0 +1,134 @@
+"""Who reports: units, their people and the advisers who follow them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from circulars.models import UnitKind
+
+
+class UnitQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def for_user(self, user):
+        """Units the user may see: every unit for staff roles, else their own."""
+        from ..permissions import sees_all_units
+
+        if not user.is_authenticated:
+            return self.none()
+        if sees_all_units(user):
+            return self
+        return self.filter(memberships__user=user)
+
+
+class Unit(models.Model):
+    """A bydel, etat, foretak or byrådsavdeling. Deactivated, never deleted."""
+
+    Kind = UnitKind
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kortnavn"), max_length=120, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=UnitKind.choices)
+    number = models.PositiveIntegerField(
+        _("bydelsnummer"), null=True, blank=True, help_text=_("Kun for bydeler (1–15).")
+    )
+    org_number = models.CharField(
+        _("organisasjonsnummer"),
+        max_length=9,
+        blank=True,
+        help_text=_("Valgfritt; ikke verifisert."),
+    )
+    active = models.BooleanField(_("aktiv"), default=True)
+    oxlo_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("OXLO-kontakt"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="oxlo_contact_for",
+        help_text=_("Rundskriv 8/2017 ber hver virksomhet utpeke en OXLO-kontakt."),
+    )
+    synthetic = models.BooleanField(
+        _("syntetisk"), default=False, help_text=_("Laget av seed_demo for lasttester.")
+    )
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "number", "name"]
+        verbose_name = _("enhet")
+        verbose_name_plural = _("enheter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=models.Q(kind="bydel", number__isnull=False),
+                name="unit_unique_bydel_number",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A person's place in a unit; a contact reports for the units they belong to."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("enhet"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    title = models.CharField(_("stilling"), max_length=200, blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["unit", "user__last_name", "user__first_name"]
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "unit"], name="membership_unique_user_unit"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.unit}"
+
+
+class AdviserAssignment(models.Model):
+    """A unit in an adviser's portfolio: the matrix shows these units by default."""
+
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("rådgiver"),
+        on_delete=models.CASCADE,
+        related_name="portfolio",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("enhet"),
+        on_delete=models.CASCADE,
+        related_name="adviser_assignments",
+    )
+
+    class Meta:
+        ordering = ["adviser", "unit__name"]
+        verbose_name = _("rådgivers enhet")
+        verbose_name_plural = _("rådgiveres enheter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["adviser", "unit"], name="adviserassignment_unique_unit"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.adviser} – {self.unit}"
