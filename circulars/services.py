@@ -82,7 +82,7 @@ def publish_circular(*, circular: Circular, by) -> Circular:
     CircularEvent.objects.create(
         circular=circular, action=CircularEvent.Action.PUBLISHED, actor=by
     )
-    circular_published.send(sender=Circular, circular=circular)
+    circular_published.send(sender=Circular, circular=circular, by=by)
     replaced = (
         Circular.objects.select_for_update()
         .filter(pk=circular.replaces_id, status=Circular.Status.PUBLISHED)
@@ -125,7 +125,7 @@ def _withdraw(
         reason=reason,
         related=replaced_by,
     )
-    circular_withdrawn.send(sender=Circular, circular=circular)
+    circular_withdrawn.send(sender=Circular, circular=circular, by=by)
     return circular
 
 

@@ -229,7 +229,7 @@ AXES_VERBOSE = False
 # Behind the load balancer the client address is the first X-Forwarded-For entry
 # (docs/deploy.md); without it, the socket's peer.
 OXLO_BEHIND_PROXY = env_bool("OXLO_BEHIND_PROXY")
-AXES_CLIENT_IP_CALLABLE = "reporting.audit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "reporting.services.audit.client_ip"
 if not DEBUG:
     # Off only for `make loadtest`, which drives production settings over plain
     # HTTP on 127.0.0.1 (a browser would not send Secure cookies back there).

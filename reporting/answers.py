@@ -1,6 +1,12 @@
 """Facts about stored answer values (the shapes are documented on `Question`)."""
 
-from circulars.models import Question, Section
+from decimal import Decimal
+
+from circulars.models import Question
+
+# The section data key under which explanations of big changes from last year are
+# stored, as {question_key: text}.
+EXPLANATIONS_KEY = "_forklaringer"
 
 
 def is_answered(question: Question, value) -> bool:
@@ -30,5 +36,31 @@ def completeness(questions: list[Question], data: dict) -> tuple[int, int]:
     return answered, missing
 
 
-def section_questions(section: Section) -> list[Question]:
-    return list(section.questions.all())
+def number(value) -> Decimal | None:
+    """A stored numeric answer (or a table's numeric cells summed) as a Decimal."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    if isinstance(value, dict):
+        cells = [
+            cell
+            for row in value.values()
+            if isinstance(row, dict)
+            for cell in row.values()
+            if isinstance(cell, int | float) and not isinstance(cell, bool)
+        ]
+        return Decimal(str(sum(cells))) if cells else None
+    return None
+
+
+def changed_beyond_threshold(question: Question, value, previous) -> bool:
+    """Whether this year's number differs from last year's by more than allowed."""
+    if question.change_threshold is None:
+        return False
+    now, before = number(value), number(previous)
+    if now is None or before is None:
+        return False
+    if before == 0:
+        return now != 0
+    return abs(now - before) / abs(before) * 100 > question.change_threshold

@@ -12,7 +12,8 @@ class ReportingConfig(AppConfig):
 
         from oxlo_portal import checks  # noqa: F401
 
-        from . import audit, signals  # noqa: F401
+        from . import signals  # noqa: F401
         from .roles import sync_roles_after_migrate
+        from .services import audit  # noqa: F401
 
         post_migrate.connect(sync_roles_after_migrate, sender=self)

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from circulars.models import Circular, Question
 
-from .forms.answers import EXPLANATIONS_KEY
+from .answers import EXPLANATIONS_KEY
 from .models import Membership, Report, Unit
 from .permissions import ADMIN_GROUP, ADVISER_GROUP, CONTACT_GROUP
 from .services import (

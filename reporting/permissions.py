@@ -27,17 +27,9 @@ def is_member(user: AbstractBaseUser, unit) -> bool:
     return unit.memberships.filter(user=user).exists()
 
 
-def can_read_report(user: AbstractBaseUser, report) -> bool:
-    return sees_all_units(user) or is_member(user, report.unit)
-
-
 def can_edit_report(user: AbstractBaseUser, report) -> bool:
     """Only the unit's own people edit, and only while the report is open to them."""
     return report.is_editable and is_member(user, report.unit)
-
-
-def can_review_report(user: AbstractBaseUser, report) -> bool:
-    return is_adviser(user)
 
 
 def can_export_report(user: AbstractBaseUser, report) -> bool:

@@ -1,4 +1,7 @@
-"""The portal's three roles as Django groups, and the permissions each holds."""
+"""The portal's three roles as Django groups, and the permissions each holds.
+
+The one mechanism that creates them: `sync_roles_after_migrate` runs after every
+`migrate` and `flush` and makes each group hold exactly the permissions below."""
 
 from .permissions import ADMIN_GROUP, ADVISER_GROUP, CONTACT_GROUP
 
@@ -36,6 +39,11 @@ ROLES = {
         "reporting.delete_membership",
         "reporting.view_membership",
         "reporting.view_report",
+        "reporting.add_adviserassignment",
+        "reporting.change_adviserassignment",
+        "reporting.delete_adviserassignment",
+        "reporting.view_adviserassignment",
+        "reporting.view_sentreminder",
         "reporting.reopen_report",
         "reporting.review_report",
         "reporting.export_report",
@@ -58,7 +66,7 @@ def sync_roles(group_model, permission_model) -> None:
                     content_type__app_label=app_label, codename=codename
                 )
             )
-        group.permissions.add(*wanted)
+        group.permissions.set(wanted)
 
 
 def sync_roles_after_migrate(sender, **kwargs) -> None:

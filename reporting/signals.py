@@ -4,11 +4,10 @@ close them (carrying answers over to a replacement) when it is withdrawn."""
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from circulars.models import CircularEvent
 from circulars.signals import circular_published, circular_withdrawn
 
 from .models import Unit
-from .services import (
+from .services.circulars import (
     ensure_reports_for_circular,
     ensure_reports_for_unit,
     withdraw_reports,
@@ -16,19 +15,13 @@ from .services import (
 
 
 @receiver(circular_published)
-def create_reports_on_publish(sender, circular, **kwargs):
+def create_reports_on_publish(sender, circular, by, **kwargs):
     ensure_reports_for_circular(circular=circular)
 
 
 @receiver(circular_withdrawn)
-def close_reports_on_withdraw(sender, circular, **kwargs):
-    # The signal names no actor; the withdrawal just recorded does.
-    event = (
-        circular.events.filter(action=CircularEvent.Action.WITHDRAWN)
-        .order_by("-at", "-pk")
-        .first()
-    )
-    withdraw_reports(circular=circular, by=event.actor if event else None)
+def close_reports_on_withdraw(sender, circular, by, **kwargs):
+    withdraw_reports(circular=circular, by=by)
 
 
 @receiver(post_save, sender=Unit)

@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
-from .exports.jobs import perform_export
-
 
 @task()
 def run_export(job_id: int):
-    """Produce the file of an export job (see `exports.jobs.perform_export`)."""
+    """Produce the file of an export job (see `services.exports.perform_export`)."""
+    from .services.exports import perform_export
+
     perform_export(job_id=job_id)

@@ -8,11 +8,6 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem
 
 
-def page_count(path: Path) -> int:
-    with pikepdf.open(path) as pdf:
-        return len(pdf.pages)
-
-
 def _number_tree(node) -> list:
     """(key, value) pairs of a PDF number tree."""
     nums = node.get("/Nums", Array())

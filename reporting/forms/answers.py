@@ -15,16 +15,15 @@ from django.utils.translation import gettext_lazy as _
 
 from circulars.models import Question
 
+from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold
 from .fields import (
     SHORT_TEXT_LIMIT,
-    changed_beyond_threshold,
     make_field,
     to_initial,
     to_stored,
 )
 
 K = Question.Kind
-EXPLANATIONS_KEY = "_forklaringer"
 EXTRA_LIST_ROWS = 1
 
 

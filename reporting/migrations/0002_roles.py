@@ -1,23 +1,12 @@
-"""Create the portal's three roles as groups with their permissions."""
+"""Once created the portal's roles; they are now kept by one mechanism only.
 
-from django.contrib.auth.management import create_permissions
+`reporting.roles.sync_roles_after_migrate` runs after every `migrate` (and every
+`flush`, which tests do often) and creates each role's group with its
+permissions, so this migration no longer does anything. It stays because later
+migrations depend on it.
+"""
+
 from django.db import migrations
-
-from reporting.roles import ROLES, sync_roles
-
-
-def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations; roles need them now.
-    for app_label in ("auth", "circulars", "reporting"):
-        app_config = apps.get_app_config(app_label)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
-
-
-def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
 
 
 class Migration(migrations.Migration):
@@ -28,4 +17,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, elidable=True)]

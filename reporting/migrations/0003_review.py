@@ -2,43 +2,7 @@
 
 import django.db.models.deletion
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
-
-# Administrators manage advisers' portfolios and can see which reminders went out.
-ADMIN_PERMISSIONS = [
-    "add_adviserassignment",
-    "change_adviserassignment",
-    "delete_adviserassignment",
-    "view_adviserassignment",
-    "view_sentreminder",
-]
-
-
-def grant_administrators(apps, schema_editor):
-    app_config = apps.get_app_config("reporting")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name="Administrator")
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="reporting", codename__in=ADMIN_PERMISSIONS
-        )
-    )
-
-
-def revoke_administrators(apps, schema_editor):
-    Permission = apps.get_model("auth", "Permission")
-    apps.get_model("auth", "Group").objects.get(
-        name="Administrator"
-    ).permissions.remove(
-        *Permission.objects.filter(
-            content_type__app_label="reporting", codename__in=ADMIN_PERMISSIONS
-        )
-    )
 
 
 class Migration(migrations.Migration):
@@ -281,5 +245,6 @@ class Migration(migrations.Migration):
                 verbose_name="hendelse",
             ),
         ),
-        migrations.RunPython(grant_administrators, revoke_administrators),
+        # The roles' permissions are kept by reporting.roles after every migrate.
+        migrations.RunPython(migrations.RunPython.noop, elidable=True),
     ]

@@ -1,8 +1,11 @@
 """Exports ordered by people and made in the background."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .reports import Report
@@ -81,3 +84,13 @@ class ExportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_stale(self) -> bool:
+        """Running, but its worker has shown no sign of life for too long."""
+        cutoff = timezone.now() - timedelta(minutes=settings.EXPORT_STALE_MINUTES)
+        return (
+            self.status == self.Status.RUNNING
+            and self.heartbeat_at is not None
+            and self.heartbeat_at < cutoff
+        )

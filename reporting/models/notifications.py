@@ -15,6 +15,7 @@ class NotificationKind(models.TextChoices):
     APPROVED = "approved", _("En rapport er godkjent")
     COMMENTED = "commented", _("Ny kommentar på en rapport")
     REMINDER = "reminder", _("Påminnelse om frist")
+    EXPORT_READY = "export", _("En eksport du bestilte er klar")
 
 
 class NotificationPreference(models.Model):

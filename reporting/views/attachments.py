@@ -1,14 +1,14 @@
 """Attachments per section: upload, permission-checked download, removal."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..errors import ReportingError
 from ..forms.report import AttachmentForm
-from ..services import ReportLocked, add_attachment, remove_attachment
+from ..services import add_attachment, remove_attachment
 from .reports import editable_report, readable_report, section_answer
 
 
@@ -25,10 +25,8 @@ def attachment_upload(request, pk, section_pk):
                 upload=form.cleaned_data["file"],
                 by=request.user,
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except ReportLocked:
-            messages.error(request, _("Rapporten er sendt inn og kan ikke endres nå."))
+        except ReportingError as error:
+            messages.error(request, str(error))
         else:
             messages.success(request, _("Vedlegget er lastet opp."))
     else:
@@ -55,8 +53,8 @@ def attachment_delete(request, pk, attachment_pk):
     section_pk = attachment.section_id
     try:
         remove_attachment(attachment=attachment, by=request.user)
-    except ReportLocked:
-        messages.error(request, _("Rapporten er sendt inn og kan ikke endres nå."))
+    except ReportingError as error:
+        messages.error(request, str(error))
     else:
         messages.success(request, _("Vedlegget er fjernet."))
     if section_pk:

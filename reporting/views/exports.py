@@ -7,14 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..errors import ExportDenied
 from ..exports.forms import ExportForm
-from ..exports.jobs import (
-    ExportDenied,
-    fail_stale_exports,
-    request_export,
-    retry_export,
-)
 from ..models import ExportJob, Report
+from ..services.exports import fail_stale_exports, request_export, retry_export
 
 
 def _require_export_permission(user):
@@ -59,14 +55,15 @@ def report_export(request, pk):
 
 
 def _own_job(request, pk) -> ExportJob:
-    """One of the person's own jobs, after jobs of dead workers are marked failed."""
-    fail_stale_exports()
-    return get_object_or_404(
-        ExportJob.objects.filter(requested_by=request.user).select_related(
-            "report__unit", "report__circular"
-        ),
-        pk=pk,
+    """One of the person's own jobs; a job whose worker died is marked failed."""
+    jobs = ExportJob.objects.filter(requested_by=request.user).select_related(
+        "report__unit", "report__circular"
     )
+    job = get_object_or_404(jobs, pk=pk)
+    if job.is_stale:
+        fail_stale_exports()
+        job = jobs.get(pk=pk)
+    return job
 
 
 def export_detail(request, pk):

@@ -6,15 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..errors import ReportingError
 from ..forms.report import ContactForm, MentorForm
 from ..permissions import can_edit_report, is_member
-from ..services import (
-    ReportLocked,
-    TransitionError,
-    confirm_contact,
-    nominate_mentor,
-    remove_mentor,
-)
+from ..services import confirm_contact, nominate_mentor, remove_mentor
 from .reports import editable_report, readable_report
 
 
@@ -59,9 +54,7 @@ def report_oxlo(request, pk):
                 )
                 messages.success(request, _("Mentorforslaget er registrert."))
                 return redirect("reporting:report_oxlo", report.pk)
-        except ReportLocked:
-            messages.error(request, _("Rapporten er sendt inn og kan ikke endres nå."))
-        except TransitionError as error:
+        except ReportingError as error:
             messages.error(request, str(error))
     return render(
         request,

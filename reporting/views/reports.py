@@ -12,6 +12,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..errors import ReportingError, ReportLocked, StaleAnswer
 from ..forms.answers import SectionAnswerForm
 from ..forms.report import SubmitForm
 from ..models import Report
@@ -23,9 +24,6 @@ from ..selectors import (
     section_history,
 )
 from ..services import (
-    ReportLocked,
-    StaleAnswer,
-    TransitionError,
     missing_explanations,
     missing_required,
     save_section_answer,
@@ -142,8 +140,8 @@ def section_edit(request, pk, section_pk):
                 based_on=form.cleaned_data["based_on"],
                 by=request.user,
             )
-        except ReportLocked:
-            messages.error(request, _("Rapporten er sendt inn og kan ikke endres nå."))
+        except ReportLocked as error:
+            messages.error(request, str(error))
             return redirect(report)
         except StaleAnswer:
             answer.refresh_from_db()
@@ -204,15 +202,13 @@ def section_autosave(request, pk, section_pk):
             based_on=form.cleaned_data["based_on"],
             by=request.user,
         )
-    except ReportLocked:
-        return JsonResponse(
-            {"error": _("Rapporten er sendt inn og kan ikke endres nå.")}, status=423
-        )
-    except StaleAnswer:
+    except ReportLocked as error:
+        return JsonResponse({"error": str(error)}, status=423)
+    except StaleAnswer as error:
         answer.refresh_from_db()
         return JsonResponse(
             {
-                "error": _("Noen andre har lagret dette kapittelet mens du skrev."),
+                "error": str(error),
                 "version": answer.version,
                 "saved": answer.data,
                 "saved_by": str(answer.updated_by or ""),
@@ -283,7 +279,7 @@ def report_submit(request, pk):
                 signed_off_title=form.cleaned_data["signed_off_title"],
                 by=request.user,
             )
-        except TransitionError as error:
+        except ReportingError as error:
             messages.error(request, str(error))
         else:
             messages.success(

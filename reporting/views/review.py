@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import services
+from ..errors import ReportingError
 from ..forms.review import (
     ApproveForm,
     BulkActionForm,
@@ -29,7 +30,7 @@ from ..forms.review import (
 from ..matrix import build_matrix, reporting_years
 from ..models import Report, ReviewComment
 from ..permissions import is_administrator, is_adviser, is_member, sees_all_units
-from ..review_selectors import comment_threads, report_history, section_reviews
+from ..selectors import comment_threads, report_history, section_reviews
 
 FORM_PREFIXES = {
     "return_form": "retur",
@@ -200,7 +201,7 @@ def _transition(request, pk, form_class, form_name, call):
         return review_report(request, pk, **{form_name: form})
     try:
         call(report, form.cleaned_data)
-    except services.TransitionError as error:
+    except ReportingError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Rapporten har fått ny status."))
@@ -270,7 +271,7 @@ def add_comment(request, pk: int):
             text=form.cleaned_data["text"],
             by=request.user,
         )
-    except services.CommentError as error:
+    except ReportingError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Kommentaren er lagt til."))
@@ -307,7 +308,7 @@ def reply_comment(request, pk: int):
             services.reply_to_comment(
                 comment=comment, text=form.cleaned_data["text"], by=request.user
             )
-        except services.CommentError as error:
+        except ReportingError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Svaret ditt er lagret."))
@@ -321,7 +322,7 @@ def resolve_comment(request, pk: int):
     _require_adviser(request.user)
     try:
         services.resolve_comment(comment=comment, by=request.user)
-    except services.CommentError as error:
+    except ReportingError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Kommentaren er markert som løst."))

@@ -45,8 +45,8 @@ def test_contact_makes_a_pdf_of_their_own_report(demo, visitor):
 def test_the_progress_page_updates_itself_when_the_worker_finishes(demo, visitor):
     from django.contrib.auth import get_user_model
 
-    from reporting.exports.jobs import perform_export
     from reporting.models import ExportJob
+    from reporting.services.exports import perform_export
 
     adviser = get_user_model().objects.get(username="radgiver")
     job = ExportJob.objects.create(

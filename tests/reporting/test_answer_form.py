@@ -1,6 +1,7 @@
 import pytest
 
-from reporting.forms.answers import EXPLANATIONS_KEY, SectionAnswerForm
+from reporting.answers import EXPLANATIONS_KEY
+from reporting.forms.answers import SectionAnswerForm
 
 pytestmark = pytest.mark.django_db
 

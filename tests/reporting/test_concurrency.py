@@ -8,13 +8,9 @@ from django.db import connection, connections
 
 from circulars.models import Circular
 from circulars.services import PublishError, publish_circular
+from reporting.errors import ReportLocked, StaleAnswer
 from reporting.models import Report, ReportEvent, SectionAnswer
-from reporting.services import (
-    ReportLocked,
-    StaleAnswer,
-    save_section_answer,
-    submit_report,
-)
+from reporting.services import save_section_answer, submit_report
 from tests import factories
 
 pytestmark = [

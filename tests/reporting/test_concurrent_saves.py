@@ -5,8 +5,9 @@ import threading
 import pytest
 from django.db import connection, connections, transaction
 
+from reporting.errors import StaleAnswer
 from reporting.models import SectionAnswer
-from reporting.services import StaleAnswer, save_section_answer
+from reporting.services import save_section_answer
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -1,10 +1,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from reporting.errors import ReportingError, ReportLocked
 from reporting.models import ReportEvent
 from reporting.services import (
-    ReportLocked,
-    TransitionError,
     add_attachment,
     confirm_contact,
     nominate_mentor,
@@ -33,7 +32,7 @@ def test_confirming_the_oxlo_contact_is_recorded_in_the_history(contact, rich_re
 
 
 def test_the_oxlo_contact_needs_a_name_and_an_email(contact, rich_report):
-    with pytest.raises(TransitionError, match="navn og e-post"):
+    with pytest.raises(ReportingError, match="navn og e-post"):
         confirm_contact(
             report=rich_report, name=" ", title="", email="", phone="", by=contact
         )
@@ -67,7 +66,7 @@ def test_a_mentor_is_nominated_only_when_informed_and_can_always_be_removed(
     contact, rich_report
 ):
     fields = {"name": "Nina", "title": "Leder", "email": "n@oslo.kommune.no"}
-    with pytest.raises(TransitionError, match="vet at hen er foreslått"):
+    with pytest.raises(ReportingError, match="vet at hen er foreslått"):
         nominate_mentor(
             report=rich_report, field="HR", informed=False, by=contact, **fields
         )

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reporting.exports.jobs import fail_stale_exports, partial_path, perform_export
 from reporting.models import ExportJob, Report
+from reporting.services.exports import fail_stale_exports, partial_path, perform_export
 from tests.reporting.export_data import answers, every_kind_circular, fill
 
 

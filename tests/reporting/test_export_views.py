@@ -114,7 +114,7 @@ def test_a_failing_export_says_why(client, report, adviser, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("reporting.exports.jobs.build_consolidated", broken)
+    monkeypatch.setattr("reporting.services.exports.build_consolidated", broken)
     client.force_login(adviser)
     order_consolidated(client)
     job = ExportJob.objects.get()

@@ -6,9 +6,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from reporting.models import DigestItem, NotificationPreference, SentReminder
-from reporting.notifications import send_digests
-from reporting.reminders import send_due_reminders, stage_for
 from reporting.services import bulk_remind
+from reporting.services.notifications import send_digests, send_due_reminders, stage_for
 from tests import factories
 
 from .review_helpers import filled_report, submitted_report

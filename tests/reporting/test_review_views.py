@@ -226,6 +226,7 @@ def test_person_turns_off_approval_mails_and_chooses_a_digest_for_reminders(
         "approved": "off",
         "commented": "immediate",
         "reminder": "digest",
+        "export": "immediate",
     }
     client.post(reverse("reporting:notification_settings"), choices)
     saved = dict(contact.notification_preferences.values_list("kind", "delivery"))

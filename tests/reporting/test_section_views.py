@@ -239,8 +239,7 @@ def test_the_autosave_status_follows_the_chosen_language(client, contact, rich_a
 
 def test_last_years_answers_come_from_the_latest_approved_report(unit, rich_answer):
     from reporting.exports.content import previous_answers as previous_for_export
-    from reporting.review_selectors import previous_report
-    from reporting.selectors import previous_answers
+    from reporting.selectors import previous_answers, previous_report
     from tests.reporting.conftest import approved_previous_report
 
     latest = approved_previous_report(unit, rich_answer, {"plan": "Siste godkjente"})

@@ -8,17 +8,17 @@ from django.urls import reverse
 
 from circulars.models import Question
 from circulars.services import publish_circular, start_replacement, withdraw_circular
+from reporting.errors import ReportLocked
 from reporting.matrix import build_matrix
 from reporting.models import Report, ReportEvent
-from reporting.reminders import send_due_reminders
 from reporting.selectors import status_summary
 from reporting.services import (
-    ReportLocked,
     approve_report,
     bulk_remind,
     save_section_answer,
     withdraw_reports,
 )
+from reporting.services.notifications import send_due_reminders
 from tests import factories
 
 from .review_helpers import filled_report, submitted_report

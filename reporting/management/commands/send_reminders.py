@@ -2,8 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from reporting.notifications import send_digests
-from reporting.reminders import send_due_reminders
+from reporting.services.notifications import send_digests, send_due_reminders
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Export jobs: request one (the task is queued with it) and run it in a worker."""
+"""Export jobs: order one (its task is queued with it) and run it in a worker."""
 
 import logging
 import os
@@ -6,22 +6,20 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import ExportJob, Report, export_path
+from ..errors import ExportDenied
+from ..exports.consolidated import Selection, build_consolidated
+from ..exports.report_pdf import build_report_pdf
+from ..exports.xlsx import build_xlsx
+from ..models import ExportJob, NotificationKind, Report, export_path
 from ..permissions import can_export_report
-from .consolidated import Selection, build_consolidated
-from .report_pdf import build_report_pdf
-from .xlsx import build_xlsx
+from ..tasks import run_export
+from .notifications import notify
 
 logger = logging.getLogger("reporting.exports")
-
-
-class ExportDenied(Exception):
-    """The person may not make this export."""
 
 
 def partial_path(job: ExportJob) -> Path:
@@ -85,8 +83,6 @@ def request_export(
     *, kind: str, by, report: Report | None = None, params: dict | None = None
 ) -> ExportJob:
     """Create the job and queue its task in the same transaction."""
-    from ..tasks import run_export
-
     if kind == ExportJob.Kind.REPORT_PDF:
         if report is None or not can_export_report(by, report):
             raise ExportDenied(_("Du kan bare eksportere din egen enhets rapport."))
@@ -132,20 +128,16 @@ def _produce(job: ExportJob) -> tuple[str, bytes]:
 
 
 def _notify(job: ExportJob):
-    link = settings.PORTAL_BASE_URL.rstrip("/") + job.get_absolute_url()
-    if job.status == ExportJob.Status.DONE:
-        subject = _("Eksporten din er klar")
-        body = _("%(kind)s er klar til nedlasting: %(link)s")
-    else:
-        subject = _("Eksporten din feilet")
-        body = _("%(kind)s kunne ikke lages. Se %(link)s")
-    if job.requested_by.email:
-        send_mail(
-            subject,
-            body % {"kind": job.get_kind_display(), "link": link},
-            None,
-            [job.requested_by.email],
-        )
+    """Tell the person who ordered the export that it is ready, or failed."""
+    notify(
+        users=[job.requested_by] if job.requested_by.email else [],
+        kind=NotificationKind.EXPORT_READY,
+        template="reporting/email/export",
+        context={
+            "job": job,
+            "url": settings.PORTAL_BASE_URL.rstrip("/") + job.get_absolute_url(),
+        },
+    )
 
 
 def perform_export(*, job_id: int) -> ExportJob | None:

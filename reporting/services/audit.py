@@ -1,7 +1,10 @@
 """Record every login, failed login, logout and administrator's change as an
-AuditEvent, in the same transaction as the change where there is one: changes in
-the Django admin (its LogEntry), and what administrators do through the portal's
-services (circulars' events, reports reopened)."""
+AuditEvent, in the same transaction as the change where there is one.
+
+The portal's own services call `record` with the acting person. Two sources are
+followed by receivers, each row naming its actor itself: the Django admin's
+LogEntry, and the circulars app's CircularEvent (circulars never imports
+reporting, so it cannot write here)."""
 
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
@@ -14,10 +17,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from circulars.models import CircularEvent
 
-from .models import AuditEvent, ReportEvent
+from ..models import AuditEvent
 
 ADMIN_ACTIONS = {
     ADDITION: AuditEvent.Action.ADMIN_ADDITION,
@@ -32,7 +36,6 @@ CIRCULAR_ACTIONS = {
     CircularEvent.Action.PUBLISHED: AuditEvent.Action.CIRCULAR_PUBLISHED,
     CircularEvent.Action.WITHDRAWN: AuditEvent.Action.CIRCULAR_WITHDRAWN,
 }
-REPORT_ACTIONS = {ReportEvent.Action.REOPENED: AuditEvent.Action.REPORT_REOPENED}
 
 
 def client_ip(request) -> str | None:
@@ -103,12 +106,13 @@ def record_admin_action(sender, instance, created, **kwargs):
     )
 
 
-def _record_event(action, event, at, subject, detail: str):
-    AuditEvent.objects.create(
-        at=at,
+def record(action: str, *, by, subject, detail: str = "", at=None) -> AuditEvent:
+    """Write the audit row of an action `by` a person on `subject`."""
+    return AuditEvent.objects.create(
+        at=at or timezone.now(),
         action=action,
-        actor=event.actor,
-        username=event.actor.username if event.actor else "",
+        actor=by,
+        username=by.username if by else "",
         object_repr=str(subject)[:200],
         detail=detail,
     )
@@ -118,22 +122,10 @@ def _record_event(action, event, at, subject, detail: str):
 def record_circular_event(sender, instance, created, **kwargs):
     if created and instance.action in CIRCULAR_ACTIONS:
         related = f" ({instance.related})" if instance.related_id else ""
-        _record_event(
+        record(
             CIRCULAR_ACTIONS[instance.action],
-            instance,
-            instance.at,
-            f"{instance.circular}{related}",
-            instance.reason,
-        )
-
-
-@receiver(post_save, sender=ReportEvent)
-def record_report_event(sender, instance, created, **kwargs):
-    if created and instance.action in REPORT_ACTIONS:
-        _record_event(
-            REPORT_ACTIONS[instance.action],
-            instance,
-            instance.created_at,
-            instance.report,
-            instance.reason,
+            by=instance.actor,
+            subject=f"{instance.circular}{related}",
+            detail=instance.reason,
+            at=instance.at,
         )

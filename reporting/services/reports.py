@@ -1,0 +1,188 @@
+"""What a unit does with its report: fill in sections, attach files, submit."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold, completeness
+from ..attachments import display_name, stored_name, validate_upload
+from ..errors import ReportingError, ReportLocked, StaleAnswer, TransitionError
+from ..models import (
+    Attachment,
+    NotificationKind,
+    Report,
+    ReportEvent,
+    SectionAnswer,
+    SectionAnswerRevision,
+)
+from ..selectors import previous_answers
+from .transitions import S, notify_on_commit, transition
+
+
+@transaction.atomic
+def save_section_answer(
+    *, answer: SectionAnswer, data: dict, based_on: int, by
+) -> SectionAnswer:
+    """Store validated answers if nobody saved since version `based_on`.
+
+    The conditional update is the lock: of two saves based on the same version,
+    exactly one matches the row and the other raises `StaleAnswer`.
+    """
+    # Lock the report row: a submit or approve waits for this save to commit (and
+    # a save waits for them), so no answer changes under a submitted report.
+    if not (
+        Report.objects.select_for_update()
+        .filter(pk=answer.report_id, status__in=Report.EDITABLE_STATUSES)
+        .values_list("pk", flat=True)
+        .first()
+    ):
+        raise ReportLocked
+    answered, missing = completeness(list(answer.section.questions.all()), data)
+    saved = {
+        "data": data,
+        "version": based_on + 1,
+        "answered": answered,
+        "required_missing": missing,
+        "updated_by": by,
+        "updated_at": timezone.now(),
+    }
+    if not SectionAnswer.objects.filter(pk=answer.pk, version=based_on).update(**saved):
+        raise StaleAnswer
+    for name, value in saved.items():
+        setattr(answer, name, value)
+    SectionAnswerRevision.objects.create(
+        answer=answer,
+        version=answer.version,
+        data=answer.data,
+        saved_at=answer.updated_at,
+        saved_by=by,
+    )
+    return answer
+
+
+def missing_required(report: Report) -> list[SectionAnswer]:
+    """The sections that still lack required answers, in the circular's order."""
+    return list(
+        report.answers.filter(required_missing__gt=0)
+        .select_related("section")
+        .order_by("section__order")
+    )
+
+
+def missing_explanations(report: Report) -> list[tuple[SectionAnswer, list]]:
+    """Sections with numbers that moved beyond their threshold from last year's
+    approved answer and have no explanation, each with those questions."""
+    previous = previous_answers(report)
+    answers = (
+        report.answers.select_related("section")
+        .prefetch_related("section__questions")
+        .order_by("section__order")
+    )
+    missing = []
+    for answer in answers:
+        before = previous.get(answer.section.topic) or {}
+        explained = answer.data.get(EXPLANATIONS_KEY) or {}
+        questions = [
+            question
+            for question in answer.section.questions.all()
+            if question.key in before
+            and not str(explained.get(question.key) or "").strip()
+            and changed_beyond_threshold(
+                question, answer.data.get(question.key), before[question.key]
+            )
+        ]
+        if questions:
+            missing.append((answer, questions))
+    return missing
+
+
+@transaction.atomic
+def submit_report(
+    *, report: Report, signed_off_name: str, signed_off_title: str, by
+) -> Report:
+    """Send the report to the advisers; submitting it again is a no-op."""
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if current.status == S.SUBMITTED:
+        return current
+    if missing_required(current):
+        raise TransitionError(
+            _("Alle obligatoriske spørsmål må besvares før innsending.")
+        )
+    if missing_explanations(current):
+        raise TransitionError(
+            _(
+                "Forklar endringene fra i fjor som er større enn terskelen "
+                "før innsending."
+            )
+        )
+    if not signed_off_name.strip():
+        raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
+    submitted = transition(
+        report=current,
+        action=ReportEvent.Action.SUBMITTED,
+        by=by,
+        submitted_at=timezone.now(),
+        submitted_by=by,
+        signed_off_name=signed_off_name.strip(),
+        signed_off_title=signed_off_title.strip(),
+    )
+    notify_on_commit(submitted, NotificationKind.SUBMITTED)
+    return submitted
+
+
+def require_editable(report: Report) -> None:
+    if not Report.objects.filter(
+        pk=report.pk, status__in=Report.EDITABLE_STATUSES
+    ).exists():
+        raise ReportLocked
+
+
+@transaction.atomic
+def add_attachment(*, report: Report, section, upload, by) -> Attachment:
+    """Store a sniffed and size-checked upload for a section of an open report."""
+    require_editable(report)
+    try:
+        content_type = validate_upload(upload)
+    except ValidationError as error:
+        raise ReportingError(" ".join(error.messages)) from error
+    attachment = Attachment(
+        report=report,
+        section=section,
+        stored_name=stored_name(content_type),
+        original_name=display_name(upload.name),
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=by,
+    )
+    attachment.file.save(attachment.stored_name, upload, save=False)
+    try:
+        attachment.save()
+        ReportEvent.objects.create(
+            report=report,
+            section=section,
+            action=ReportEvent.Action.ATTACHED,
+            actor=by,
+            reason=attachment.original_name,
+        )
+    except Exception:
+        # No file on disk without the row that points at it.
+        attachment.file.delete(save=False)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(*, attachment: Attachment, by) -> None:
+    """Delete an attachment of an open report, file and all."""
+    report = attachment.report
+    require_editable(report)
+    ReportEvent.objects.create(
+        report=report,
+        section=attachment.section,
+        action=ReportEvent.Action.DETACHED,
+        actor=by,
+        reason=attachment.original_name,
+    )
+    attachment.file.delete(save=False)
+    attachment.delete()
