@@ -3,7 +3,13 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
-from reporting.models import ExportJob, Report
+from reporting.models import (
+    DigestItem,
+    ExportJob,
+    NotificationKind,
+    NotificationPreference,
+    Report,
+)
 from tests import factories
 from tests.reporting.export_data import answers, every_kind_circular, fill
 
@@ -160,3 +166,35 @@ def test_the_export_page_needs_the_same_queries_for_few_and_many_exports(
     client.force_login(adviser)
     with django_assert_max_num_queries(12):
         assert client.get(START).status_code == 200
+
+
+def test_the_ready_mail_follows_the_persons_notification_choice(
+    client, report, contact
+):
+    NotificationPreference.objects.create(
+        user=contact,
+        kind=NotificationKind.EXPORT_READY,
+        delivery=NotificationPreference.Delivery.DIGEST,
+    )
+    client.force_login(contact)
+    client.post(reverse("reporting:report_export", args=[report.pk]))
+    assert mail.outbox == []
+    [item] = DigestItem.objects.filter(user=contact)
+    assert item.subject == "Eksporten din er klar"
+    assert ExportJob.objects.get().get_absolute_url() in item.body
+
+
+def test_polling_a_running_export_costs_a_fixed_few_queries(
+    client, report, contact, django_assert_max_num_queries
+):
+    job = ExportJob.objects.create(
+        kind=ExportJob.Kind.REPORT_PDF,
+        status=ExportJob.Status.RUNNING,
+        requested_by=contact,
+        report=report,
+    )
+    client.force_login(contact)
+    url = reverse("reporting:export_status", args=[job.pk])
+    client.get(url)
+    with django_assert_max_num_queries(4):
+        assert client.get(url).json()["status"] == ExportJob.Status.RUNNING
