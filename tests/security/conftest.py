@@ -4,16 +4,19 @@ can point at, and the five people who knock on them."""
 from dataclasses import dataclass
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.files.base import ContentFile
 
 from circulars.models import Question
 from reporting.models import (
+    AdviserAssignment,
     Attachment,
     ExportJob,
     MentorNomination,
     Report,
     ReviewComment,
     SectionAnswer,
+    SentReminder,
 )
 from tests import factories
 from tests.reporting.export_data import every_kind_circular
@@ -40,12 +43,13 @@ class World:
     def draft_circular(self):
         return self.draft_section.circular
 
-    def admin_object_id(self, view):
-        model_admin = getattr(view, "model_admin", None)
-        if model_admin is None:
-            return "0"
-        obj = model_admin.model._default_manager.order_by("pk").first()
-        return str(obj.pk) if obj else "0"
+    def admin_object(self, view):
+        """An object of the model the admin view edits."""
+        model = view.model_admin.model
+        obj = model._default_manager.order_by("pk").first()
+        if obj is None:
+            pytest.fail(f"The world has no {model.__name__} for the admin's pages.")
+        return obj
 
 
 @pytest.fixture
@@ -73,9 +77,36 @@ def submitted_world(world):
     return world
 
 
+def admin_rows(*, report, adviser, user):
+    """One row of each model the admin shows that the world has no other reason
+    to make: a task in the database queue, a reminder, an assignment, and what
+    django-axes records of logins."""
+    from reporting.tasks import run_export
+
+    run_export.using(backend="database").enqueue(job_id=0)
+    SentReminder.objects.create(report=report, recipient=user, stage="deadline")
+    AdviserAssignment.objects.create(adviser=adviser, unit=report.unit)
+    request = {
+        "user_agent": "Chromium",
+        "ip_address": "127.0.0.1",
+        "username": user.username,
+        "http_accept": "text/html",
+        "path_info": "/logg-inn/",
+    }
+    AccessAttempt.objects.create(
+        **request, get_data="", post_data="", failures_since_start=1
+    )
+    AccessFailureLog.objects.create(**request)
+    AccessLog.objects.create(**request)
+
+
 @pytest.fixture
 def world(db, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
+    settings.TASKS = {
+        **settings.TASKS,
+        "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
     unit = factories.UnitFactory(name="Bydel Frogner", slug="bydel-frogner")
     owner = factories.contact_of(unit, user__username="eier")
     other = factories.contact_of(factories.UnitFactory(), user__username="fremmed")
@@ -114,6 +145,7 @@ def world(db, tmp_path, settings):
         report=report,
     )
     export_job.file.save("rapport.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    admin_rows(report=report, adviser=adviser, user=owner)
     return World(
         unit=unit,
         report=report,

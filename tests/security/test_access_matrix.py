@@ -1,15 +1,18 @@
 """The access matrix, generated from the URL resolver: every pattern of the project,
 its ids filled with objects of one unit, requested by five people with every method.
 
-A view added tomorrow is in this test tomorrow. It starts as "forbidden for
-everyone"; the test then fails until ACCESS below says who may use it, and until
-KWARGS knows how to fill its URL parameters. Nothing may answer with a 500.
+A view added tomorrow is in this test tomorrow: it fails until ACCESS below says
+who may use it and KWARGS knows which object of the world fills each URL parameter.
+The people allowed must reach the object (no 404), so the others' refusal is a
+refusal of a real object of another unit, never of an id that happens not to exist.
+Nothing may answer with a 500.
 """
 
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -46,6 +49,7 @@ ACCESS: dict[str, list[str]] = {
     "reporting:approve_report": REVIEWERS,
     "reporting:reopen_report": REVIEWERS,
     "reporting:add_comment": REVIEWERS,
+    "reporting:reply_comment": ["owner_contact", *REVIEWERS],
     "reporting:resolve_comment": REVIEWERS,
     "reporting:report_comments": ["owner_contact", *REVIEWERS],
     "reporting:report_detail": ["owner_contact", *REVIEWERS],
@@ -76,38 +80,39 @@ ACCESS: dict[str, list[str]] = {
 ENDS_AT_LOGIN = {"logout", "admin:logout"}
 
 # How to fill URL parameters, most specific first: (url name, kwarg),
-# (namespace, kwarg), kwarg. Each entry takes the World and the pattern's view.
+# (namespace, kwarg), kwarg. Each entry takes the World and the pattern's view and
+# gives an object of the world (its pk goes into the URL) or a name; never
+# an id written down, which would point at whatever the database handed out.
 KWARGS = {
-    ("circulars", "pk"): lambda w, view: w.report.circular.pk,
+    ("circulars", "pk"): lambda w, view: w.report.circular,
     ("circulars", "slug"): lambda w, view: w.document.slug,
-    ("reporting", "pk"): lambda w, view: w.report.pk,
-    ("reporting:resolve_comment", "pk"): lambda w, view: w.comment.pk,
-    ("reporting:circular_preview", "pk"): lambda w, view: w.report.circular.pk,
-    ("reporting:export_detail", "pk"): lambda w, view: w.export_job.pk,
-    ("reporting:export_status", "pk"): lambda w, view: w.export_job.pk,
-    ("reporting:export_download", "pk"): lambda w, view: w.export_job.pk,
-    ("reporting:export_retry", "pk"): lambda w, view: w.export_job.pk,
-    ("reporting", "slug"): lambda w, view: w.unit.slug,
-    "report_pk": lambda w, view: w.report.pk,
-    "section_pk": lambda w, view: w.section.pk,
-    "answer_pk": lambda w, view: w.answer.pk,
-    "comment_pk": lambda w, view: w.comment.pk,
-    "mentor_pk": lambda w, view: w.mentor.pk,
-    "attachment_pk": lambda w, view: w.attachment.pk,
-    "circular_pk": lambda w, view: w.report.circular.pk,
-    "unit_slug": lambda w, view: w.unit.slug,
-    "year": lambda w, view: w.report.circular.reporting_year,
+    ("reporting", "pk"): lambda w, view: w.report,
+    ("reporting:reply_comment", "pk"): lambda w, view: w.comment,
+    ("reporting:resolve_comment", "pk"): lambda w, view: w.comment,
+    ("reporting:circular_preview", "pk"): lambda w, view: w.report.circular,
+    ("reporting:export_detail", "pk"): lambda w, view: w.export_job,
+    ("reporting:export_status", "pk"): lambda w, view: w.export_job,
+    ("reporting:export_download", "pk"): lambda w, view: w.export_job,
+    ("reporting:export_retry", "pk"): lambda w, view: w.export_job,
+    "section_pk": lambda w, view: w.section,
+    "mentor_pk": lambda w, view: w.mentor,
+    "attachment_pk": lambda w, view: w.attachment,
     # The admin's own parameters.
-    "object_id": lambda w, view: w.admin_object_id(view),
-    ("admin:circulars_circular_publish", "pk"): lambda w, view: w.draft_circular.pk,
-    ("admin:circulars_circular_withdraw", "pk"): lambda w, view: w.draft_circular.pk,
-    ("admin:circulars_circular_copy", "pk"): lambda w, view: w.draft_circular.pk,
-    ("admin:circulars_circular_replace", "pk"): lambda w, view: w.draft_circular.pk,
-    ("admin:auth_user_password_change", "id"): lambda w, view: w.admin_object_id(view),
+    "object_id": lambda w, view: w.admin_object(view),
+    ("admin:view_on_site", "object_id"): lambda w, view: w.report,
+    ("admin:circulars_circular_publish", "pk"): lambda w, view: w.draft_circular,
+    ("admin:circulars_circular_withdraw", "pk"): lambda w, view: w.draft_circular,
+    ("admin:circulars_circular_copy", "pk"): lambda w, view: w.draft_circular,
+    ("admin:circulars_circular_replace", "pk"): lambda w, view: w.draft_circular,
+    ("admin:auth_user_password_change", "id"): lambda w, view: w.users["other_contact"],
     "app_label": lambda w, view: "reporting",
-    "content_type_id": lambda w, view: ContentType.objects.get_for_model(Report).pk,
+    "content_type_id": lambda w, view: ContentType.objects.get_for_model(Report),
+    # The admin's catch-all: its point is a path that matches nothing.
     "url": lambda w, view: "finnes-ikke/",
 }
+
+# Views whose every answer is "not found" by design, for everyone.
+FINDS_NOTHING = {"admin/(?P<url>.*)$"}
 
 LOGIN_URLS = ("/logg-inn/", "/admin/login/")
 SKIP_METHODS = {"head", "options", "trace"}
@@ -161,21 +166,32 @@ def methods_of(view) -> list[str]:
 
 
 def allowed_roles(name: str, namespace: str) -> list[str]:
-    if name in ACCESS:
-        return ACCESS[name]
-    return ACCESS.get(f"{namespace}:*", [])
+    for key in (name, f"{namespace}:*"):
+        if key in ACCESS:
+            return ACCESS[key]
+    pytest.fail(
+        f"The URL {name!r} has no line in ACCESS in {__file__}: say who may use it."
+    )
 
 
-def fill(name: str, namespace: str, kwarg: str, world, view):
+def fill(name: str, namespace: str, kwarg: str, world, view) -> str:
+    """The URL parameter from the world's object, which must be in the database."""
     for key in ((name, kwarg), (namespace, kwarg), kwarg):
         if key in KWARGS:
-            return KWARGS[key](world, view)
-    pytest.fail(
-        f"The URL {name!r} takes a parameter {kwarg!r} this test cannot fill. Add "
-        f"it to KWARGS in {__file__} (e.g. {kwarg!r}: lambda w, view: w.report.pk, "
-        f"or keyed ({namespace!r}, {kwarg!r}) if it means something else here), "
-        f"and give the view its line in ACCESS."
-    )
+            value = KWARGS[key](world, view)
+            break
+    else:
+        pytest.fail(
+            f"The URL {name!r} takes a parameter {kwarg!r} this test cannot fill. "
+            f"Add it to KWARGS in {__file__} (e.g. {kwarg!r}: lambda w, view: "
+            f"w.report, or keyed ({namespace!r}, {kwarg!r}) if it means something "
+            f"else here), and give the view its line in ACCESS."
+        )
+    if not isinstance(value, Model):
+        return str(value)
+    if not type(value)._default_manager.filter(pk=value.pk).exists():
+        pytest.fail(f"{name}: {kwarg}={value.pk} is no {type(value).__name__} saved.")
+    return str(value.pk)
 
 
 def test_the_matrix_sees_the_projects_urls():
@@ -187,7 +203,7 @@ def test_the_matrix_sees_the_projects_urls():
 def test_url_answers_each_role_as_the_table_says_and_never_500(world, route):
     name, pattern, namespace = route.name, route.pattern, route.namespace
     kwargs = {
-        kwarg: str(fill(name, namespace, kwarg, world, pattern.callback))
+        kwarg: fill(name, namespace, kwarg, world, pattern.callback)
         for kwarg in pattern.pattern.regex.groupindex
     }
     path = route.path(kwargs)
@@ -197,8 +213,10 @@ def test_url_answers_each_role_as_the_table_says_and_never_500(world, route):
         client = Client()
         if world.users[role] is not None:
             client.force_login(world.users[role])
+        statuses = set()
         for method in methods_of(pattern.callback):
             response = client.generic(method, path)
+            statuses.add(response.status_code)
             # The test client raises on an exception in a view; a 500 from a
             # handler that caught it is just as wrong.
             assert response.status_code < 500, f"{method} {path} as {role}: 500"
@@ -210,6 +228,11 @@ def test_url_answers_each_role_as_the_table_says_and_never_500(world, route):
                 and name not in ENDS_AT_LOGIN
             ):
                 wrong.append(f"{method} {path} as {role}: sent to login")
+        if role in allowed and statuses <= {404, 405} and name not in FINDS_NOTHING:
+            wrong.append(
+                f"{path} as {role}: {sorted(statuses)}, the view never found its "
+                f"object (does KWARGS give it the right one?)"
+            )
     assert not wrong, (
         f"{name} does not answer as ACCESS says (add the view there if these "
         f"people may use it):\n" + "\n".join(wrong)
