@@ -1,5 +1,8 @@
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import AutoField
 from django.utils import translation
 
 from tests import factories
@@ -9,6 +12,38 @@ from tests import factories
 def fast_password_hashing(settings):
     """Hashing every factory user's password at full strength costs seconds."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def scattered_ids(request):
+    """Each table hands out ids from a range of its own, on SQLite as on
+    PostgreSQL: a test that writes an id down, or passes one model's id where
+    another's is meant, fails on both instead of passing where numbers agree."""
+    if not (
+        request.node.get_closest_marker("django_db")
+        or {"db", "transactional_db"} & set(request.fixturenames)
+    ):
+        return
+    request.getfixturevalue("db")
+    quote = connection.ops.quote_name
+    models = [m for m in apps.get_models() if isinstance(m._meta.pk, AutoField)]
+    with connection.cursor() as cursor:
+        for step, model in enumerate(models, start=1):
+            table, column = model._meta.db_table, model._meta.pk.column
+            highest = f"SELECT COALESCE(MAX({quote(column)}), 0) FROM {quote(table)}"
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT setval(pg_get_serial_sequence(%s, %s), "
+                    f"GREATEST(%s, ({highest})))",
+                    [table, column, step * 100_000],
+                )
+            else:
+                cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+                cursor.execute(
+                    "INSERT INTO sqlite_sequence (name, seq) "
+                    f"VALUES (%s, MAX(%s, ({highest})))",
+                    [table, step * 100_000],
+                )
 
 
 @pytest.fixture(autouse=True)
