@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import threading
+import time
 
 import pytest
 
@@ -21,12 +23,63 @@ CHROMIUM_ARGS = [
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PASSWORD = "passord-for-test-123"
+# A step on a busy two-core machine (eight test runs at once) may take this long.
+STEP_TIMEOUT_MS = 60_000
+# Ordering an export renders it in the request (tasks run at once in the tests).
+EXPORT_TIMEOUT_MS = 300_000
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+class ServedConnections:
+    """Counts the connections the live server is serving: a browser keeps its
+    connections open, and a request in progress keeps its connection served."""
+
+    def __init__(self, server):
+        self.count = 0
+        self.changed = threading.Condition()
+        serve = server.process_request_thread
+
+        def counted(*args):
+            self._add(1)
+            try:
+                serve(*args)
+            finally:
+                self._add(-1)
+
+        server.process_request_thread = counted
+
+    def _add(self, step: int):
+        with self.changed:
+            self.count += step
+            self.changed.notify_all()
+
+    def wait_until_none(self, seconds: float) -> bool:
+        """False if connections are still served after `seconds`."""
+        with self.changed:
+            return self.changed.wait_for(lambda: self.count == 0, seconds)
+
+
+@pytest.fixture(scope="session")
+def served_connections(live_server):
+    return ServedConnections(live_server.thread.httpd)
+
+
+@pytest.fixture(autouse=True)
+def server_finishes_before_the_data_goes(transactional_db, served_connections):
+    """No request of a test (an export rendering in it) outlives the test: once
+    its browser is closed, the data is flushed only when the server is done."""
+    yield
+    started = time.monotonic()
+    if not served_connections.wait_until_none(EXPORT_TIMEOUT_MS / 1000):
+        pytest.fail(
+            f"The live server was still serving this test's browser "
+            f"{time.monotonic() - started:.0f} s after the test ended."
+        )
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +102,7 @@ class Visitor:
     """A page that runs axe after every navigation the test asks it to check."""
 
     def __init__(self, page, base_url):
+        page.set_default_timeout(STEP_TIMEOUT_MS)
         self.page = page
         self.base_url = base_url
         from axe_playwright_python.sync_playwright import Axe
@@ -83,6 +137,16 @@ class Visitor:
         self.page.wait_for_load_state("domcontentloaded")
         self.check()
 
+    def order_export(self, button: str):
+        """Click the button that orders an export and wait for the job's page: the
+        export renders within that request."""
+        self.page.get_by_role("button", name=button).first.click(
+            timeout=EXPORT_TIMEOUT_MS
+        )
+        self.page.wait_for_url("**/eksport/*/", timeout=EXPORT_TIMEOUT_MS)
+        self.check()
+        return self.page
+
     def logout(self):
         self.page.get_by_role("button", name="Logg ut").click()
         self.page.wait_for_load_state("domcontentloaded")
@@ -92,7 +156,5 @@ class Visitor:
 @pytest.fixture
 def visitor(browser, live_server):
     context = browser.new_context(locale="nb-NO", bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield Visitor(page, live_server.url)
+    yield Visitor(context.new_page(), live_server.url)
     context.close()

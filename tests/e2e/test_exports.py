@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from tests.e2e.conftest import PASSWORD
+from reporting.models import ExportJob
+from tests.e2e.conftest import EXPORT_TIMEOUT_MS, PASSWORD
 
 
 @pytest.fixture
@@ -20,9 +21,7 @@ def test_adviser_orders_the_consolidated_pdf_watches_progress_and_downloads_it(
     page.get_by_role("link", name="Eksporter sammenstilling").click()
     visitor.check()
     page.get_by_label("Rapporteringsår").select_option(index=1)
-    page.get_by_role("button", name="Bestill eksport").click()
-    page.wait_for_load_state("domcontentloaded")
-    visitor.check()
+    visitor.order_export("Bestill eksport")
     assert page.get_by_role("status").inner_text() == "Ferdig"
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Last ned").click()
@@ -35,11 +34,22 @@ def test_adviser_orders_the_consolidated_pdf_watches_progress_and_downloads_it(
 
 def test_contact_makes_a_pdf_of_their_own_report(demo, visitor):
     visitor.login("kontakt")
-    page = visitor.page
-    page.get_by_role("button", name="Lag PDF av rapporten").first.click()
-    page.wait_for_load_state("domcontentloaded")
-    visitor.check()
+    page = visitor.order_export("Lag PDF av rapporten")
     assert page.get_by_role("link", name="Last ned").is_visible()
+
+
+def test_an_export_the_browser_leaves_is_finished_before_the_test_ends(
+    demo, visitor, served_connections
+):
+    visitor.login("kontakt")
+    page = visitor.page
+    with page.expect_request("**/eksport/"):
+        button = page.get_by_role("button", name="Lag PDF av rapporten").first
+        button.click(no_wait_after=True)
+    page.context.close()
+    # What the teardown of every browser test waits for before the data goes.
+    assert served_connections.wait_until_none(EXPORT_TIMEOUT_MS / 1000)
+    assert ExportJob.objects.get().status == ExportJob.Status.DONE
 
 
 def test_the_progress_page_updates_itself_when_the_worker_finishes(demo, visitor):

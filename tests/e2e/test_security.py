@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tests.e2e.conftest import PASSWORD
+from tests.e2e.conftest import PASSWORD, STEP_TIMEOUT_MS
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def strict_page(browser, live_server):
     """A page that enforces the Content-Security-Policy and keeps its violations."""
     context = browser.new_context(locale="nb-NO")
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(STEP_TIMEOUT_MS)
     page.violations = []
     page.on(
         "console",

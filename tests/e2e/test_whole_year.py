@@ -186,9 +186,7 @@ def adviser_exports_the_consolidated_pdf(visitor, circular, directory) -> str:
     page.get_by_role("link", name="Eksporter sammenstilling").click()
     visitor.check()
     page.get_by_label("Rapporteringsår").select_option(str(circular.reporting_year))
-    page.get_by_role("button", name="Bestill eksport").click()
-    page.wait_for_load_state("domcontentloaded")
-    visitor.check()
+    visitor.order_export("Bestill eksport")
     assert page.get_by_role("status").inner_text() == "Ferdig"
     with page.expect_download() as download:
         page.get_by_role("link", name="Last ned").click()

@@ -11,6 +11,9 @@ from reporting.services import save_section_answer
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
+# Generous for a busy machine: the waits end as soon as the other thread is there.
+WAIT_SECONDS = 120
+
 
 @pytest.fixture(autouse=True)
 def needs_postgres():
@@ -35,14 +38,14 @@ def test_two_concurrent_saves_from_the_same_version_give_one_conflict(
                     by=contact,
                 )
                 first_updated.set()
-                release_first.wait(10)
+                release_first.wait(WAIT_SECONDS)
             outcome["first"] = "saved"
         finally:
             connections.close_all()
 
     def second():
         try:
-            first_updated.wait(10)
+            first_updated.wait(WAIT_SECONDS)
             save_section_answer(
                 answer=SectionAnswer.objects.get(pk=rich_answer.pk),
                 data={"plan": "Andre person"},
@@ -58,11 +61,12 @@ def test_two_concurrent_saves_from_the_same_version_give_one_conflict(
     threads = [threading.Thread(target=first), threading.Thread(target=second)]
     for thread in threads:
         thread.start()
-    first_updated.wait(10)
+    assert first_updated.wait(WAIT_SECONDS)
     # The second save now waits on the first one's row lock; let the first commit.
     release_first.set()
     for thread in threads:
-        thread.join(20)
+        thread.join(WAIT_SECONDS)
+    assert not any(thread.is_alive() for thread in threads)
 
     assert outcome == {"first": "saved", "second": "conflict"}
     rich_answer.refresh_from_db()
