@@ -152,6 +152,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # A running export with no sign of life for this long had its worker killed.
 EXPORT_STALE_MINUTES = int(os.environ.get("EXPORT_STALE_MINUTES", "15"))
+# Rendered PDF parts and documents, keyed by what they show and how it is rendered.
+EXPORT_CACHE_DIR = Path(
+    os.environ.get("OXLO_EXPORT_CACHE_DIR", VAR_DIR / "export-cache")
+)
+# Processes rendering PDF parts, and the time one export's rendering may take.
+EXPORT_WORKERS = int(os.environ.get("OXLO_EXPORT_WORKERS", os.cpu_count() or 1))
+EXPORT_TIMEOUT_SECONDS = int(os.environ.get("OXLO_EXPORT_TIMEOUT", "900"))
 
 TASKS = {
     "default": {

@@ -47,6 +47,13 @@ def scattered_ids(request):
 
 
 @pytest.fixture(autouse=True)
+def export_cache(settings, tmp_path):
+    """Each test renders into an empty export cache of its own: a PDF test never
+    passes on what an earlier test or run left there."""
+    settings.EXPORT_CACHE_DIR = tmp_path / "export-cache"
+
+
+@pytest.fixture(autouse=True)
 def bokmal():
     """Every test starts in bokmål; English from one test never leaks."""
     translation.activate("nb")

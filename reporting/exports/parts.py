@@ -10,12 +10,10 @@ from pathlib import Path
 
 import django
 from django.conf import settings
+from django.utils.translation import get_language
 
 from .content import digest
-from .pdf import html_to_pdf, peak_memory_kib, render_html, template_version
-
-# One rendering job may take this long before its workers are stopped.
-JOB_TIMEOUT_SECONDS = int(os.environ.get("OXLO_EXPORT_TIMEOUT", "900"))
+from .pdf import html_to_pdf, peak_memory_kib, render_html, rendering_version
 
 
 class RenderTimeout(Exception):
@@ -23,11 +21,7 @@ class RenderTimeout(Exception):
 
 
 def cache_dir() -> Path:
-    return Path(settings.VAR_DIR) / "export-cache"
-
-
-def workers() -> int:
-    return int(os.environ.get("OXLO_EXPORT_WORKERS", os.cpu_count() or 1))
+    return Path(settings.EXPORT_CACHE_DIR)
 
 
 @dataclass
@@ -41,7 +35,13 @@ class Part:
 
     def __post_init__(self):
         self.key = digest(
-            [self.template, self.context, self.tagged, template_version()]
+            [
+                self.template,
+                self.context,
+                self.tagged,
+                get_language(),
+                rendering_version(),
+            ]
         )
 
     @property
@@ -98,11 +98,13 @@ def render_parts(parts: list[Part], *, progress=None) -> int:
     # (a test runner's, a web server's) and the child can wait on them for ever.
     context = multiprocessing.get_context("spawn")
     pool = context.Pool(
-        min(workers(), len(jobs)), initializer=django.setup, maxtasksperchild=40
+        min(settings.EXPORT_WORKERS, len(jobs)),
+        initializer=django.setup,
+        maxtasksperchild=40,
     )
     with pool:
         results = pool.imap_unordered(_render, jobs)
-        deadline = time.monotonic() + JOB_TIMEOUT_SECONDS
+        deadline = time.monotonic() + settings.EXPORT_TIMEOUT_SECONDS
         for done in range(1, len(jobs) + 1):
             try:
                 remaining = max(deadline - time.monotonic(), 0)

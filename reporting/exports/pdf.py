@@ -5,25 +5,38 @@ import hashlib
 import resource
 from pathlib import Path
 
+import pikepdf
 import weasyprint
 from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint.text.fonts import FontConfiguration
 
 from .fetcher import BASE_URL, PortalStaticFetcher, static_url_prefix
+from .fonts import font_files
 
 PDF_VARIANT = "pdf/a-3b"
+EXPORT_CODE = Path(__file__).resolve().parent
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "reporting" / "pdf"
 STYLESHEET = "css/pdf.css"
+STYLESHEET_FILE = Path(settings.BASE_DIR) / "static" / STYLESHEET
+
+
+def rendering_files() -> list[Path]:
+    """Every file that shapes a rendered part besides its data: the export code,
+    the PDF templates, the stylesheet and the fonts."""
+    return [
+        *sorted(EXPORT_CODE.glob("*.py")),
+        *sorted(TEMPLATE_DIR.rglob("*.html")),
+        STYLESHEET_FILE,
+        *font_files(),
+    ]
 
 
 @functools.cache
-def template_version() -> str:
-    """Changes whenever a PDF template, the stylesheet or WeasyPrint changes."""
-    sha = hashlib.sha256(weasyprint.__version__.encode())
-    files = sorted(TEMPLATE_DIR.rglob("*.html"))
-    files.append(Path(settings.BASE_DIR) / "static" / STYLESHEET)
-    for path in files:
+def rendering_version() -> str:
+    """Changes whenever a rendering file, WeasyPrint or pikepdf changes."""
+    sha = hashlib.sha256(f"{weasyprint.__version__} {pikepdf.__version__}".encode())
+    for path in rendering_files():
         sha.update(path.read_bytes())
     return sha.hexdigest()
 

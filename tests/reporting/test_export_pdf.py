@@ -175,8 +175,9 @@ def test_the_consolidated_pdf_shows_small_counts_as_less_than_five(approved_repo
 
 
 def test_an_unchanged_consolidated_export_is_served_from_the_cache(approved_reports):
-    first, _peak = build_consolidated(Selection(year=2026))
+    first, rendering = build_consolidated(Selection(year=2026))
     again, peak = build_consolidated(Selection(year=2026))
+    assert rendering > 0, "the first export found its parts already rendered"
     assert again == first and peak == 0
 
 
