@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Where links in e-mails lead: the server `make run` starts, unless set otherwise.
+OXLO_BASE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
@@ -43,6 +45,7 @@ seed: migrate
 	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_oslo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo
 
+RUN_ENV = DJANGO_DEBUG=1 OXLO_BASE_URL=$(OXLO_BASE_URL)
 run: seed
 	@echo ""
 	@echo "OXLO-portalen kjører på http://127.0.0.1:$(PORT)/"
@@ -51,9 +54,9 @@ run: seed
 	@echo "  radgiver  Rådgiver"
 	@echo "  kontakt   Kontaktperson for Bydel Frogner"
 	@echo ""
-	DJANGO_DEBUG=1 $(BIN)/python manage.py db_worker --verbosity 0 & \
+	$(RUN_ENV) $(BIN)/python manage.py db_worker --verbosity 0 & \
 	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
