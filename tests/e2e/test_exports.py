@@ -55,7 +55,6 @@ def test_an_export_the_browser_leaves_is_finished_before_the_test_ends(
 def test_the_progress_page_updates_itself_when_the_worker_finishes(demo, visitor):
     from django.contrib.auth import get_user_model
 
-    from reporting.models import ExportJob
     from reporting.services.exports import perform_export
 
     adviser = get_user_model().objects.get(username="radgiver")
