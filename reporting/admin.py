@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 
 from .models import (
     AdviserAssignment,
@@ -8,6 +11,42 @@ from .models import (
     SentReminder,
     Unit,
 )
+from .roles import ROLES
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    """People and their portal roles. Superuser status, permissions of a person's
+    own and groups other than the roles are a superuser's to give: anyone else sees
+    the first two read-only, keeps the other groups as they are, and cannot change
+    a superuser at all (not even the password)."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return fields
+        return [*fields, "is_superuser", "user_permissions"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.filter(name__in=ROLES)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        """Groups beyond the roles, which the form did not offer, stay as they were."""
+        kept = []
+        if change and not request.user.is_superuser:
+            kept = list(form.instance.groups.exclude(name__in=ROLES))
+        super().save_related(request, form, formsets, change)
+        form.instance.groups.add(*kept)
 
 
 class MembershipInline(admin.TabularInline):

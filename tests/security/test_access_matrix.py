@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from reporting.models import Report
+from tests.security.admin_pages import superuser_only_pages
 
 ROLES = ["anonymous", "other_contact", "owner_contact", "adviser", "administrator"]
 LOGGED_IN = ROLES[1:]
@@ -75,6 +76,10 @@ ACCESS: dict[str, list[str]] = {
     "admin:logout": EVERYONE,
     "admin:*": ["administrator"],
 }
+# What the Administrator role holds no permission for (login attempts, groups,
+# task results, deleting people) is a superuser's alone (tests/security/
+# test_admin_roles.py).
+ACCESS |= dict.fromkeys(superuser_only_pages(), [])
 
 # Views whose normal answer is the login page (so "sent to login" is no refusal).
 ENDS_AT_LOGIN = {"logout", "admin:logout"}
