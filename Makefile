@@ -8,7 +8,7 @@ OXLO_BASE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint install migrate seed worker bench clean messages compilemessages loadtest
+.PHONY: run test lint install migrate seed worker bench bench-autosave clean messages compilemessages loadtest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,15 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py seed_oslo --verbosity 0
 	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --units 80 --fill --verbosity 0
 	$(BENCH_ENV) $(BIN)/python manage.py bench_exports
+
+# An autosave naming list row 20 000 or 100 000 against a normal autosave of the
+# largest chapter (issue 17): the refusal must cost no more than a normal save.
+bench-autosave: install
+	rm -rf var/bench && mkdir -p var/bench
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py seed_oslo --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py bench_autosave
 
 clean:
 	rm -rf $(VENV) var

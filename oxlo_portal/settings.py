@@ -144,8 +144,17 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# What one request may carry, checked before a view runs (an autosave over these
+# gets a JSON 413: oxlo_portal/views.py). The largest real chapter (4.7 and 4.3.6 of
+# the demo circulars) has 78 fields, 12 more per list row, and about 113 000
+# characters with every field at its limit plus 32 000 per extra list row: with 30
+# list rows that is 1 200 fields and 2 MB even if every character takes two bytes.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields, not uploaded files
+# One file per upload form; files (attachments up to 10 MB, reporting/attachments.py)
+# go to a temporary file past 2.5 MB instead of staying in a worker's memory.
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("reporting.urls")),
 ]
 
+handler400 = "oxlo_portal.views.bad_request"
 handler404 = "oxlo_portal.views.page_not_found"
 handler403 = "oxlo_portal.views.permission_denied"
 handler500 = "oxlo_portal.views.server_error"

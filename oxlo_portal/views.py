@@ -1,11 +1,20 @@
 """Project-wide views: the health check and friendly error pages."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import get_template
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
+
+TOO_MUCH = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
 @login_not_required
@@ -21,6 +30,33 @@ def healthz(request):
             "database unavailable\n", status=503, content_type="text/plain"
         )
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def answers_in_json(view):
+    """Mark a view whose caller reads JSON, also when the request is refused before
+    the view runs (see `bad_request`)."""
+    view.answers_in_json = True
+    return view
+
+
+@login_not_required
+def bad_request(request, exception):
+    """A request over the upload limits (settings.py) to a view that answers in
+    JSON, like the autosave, gets a JSON 413 its script can show; anything else gets
+    the error page. The limit is hit wherever the body is first read (the CSRF
+    check), so the view itself never runs."""
+    view = getattr(request.resolver_match, "func", None)
+    if isinstance(exception, TOO_MUCH) and getattr(view, "answers_in_json", False):
+        return JsonResponse(
+            {
+                "error": _(
+                    "Kapittelet er for stort til å lagres. "
+                    "Gjør de lengste svarene kortere."
+                )
+            },
+            status=413,
+        )
+    return defaults.bad_request(request, exception)
 
 
 @login_not_required

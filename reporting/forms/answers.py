@@ -25,6 +25,10 @@ from .fields import (
 
 K = Question.Kind
 EXTRA_LIST_ROWS = 1
+# Rows a save may add to a list beyond those stored: a person adds a few between
+# two autosaves; a posted row index beyond this is refused before any field of it
+# is built (a request names its rows, so it must not make the server build more).
+NEW_LIST_ROWS = 20
 
 
 def field_name(*parts) -> str:
@@ -159,6 +163,7 @@ class SectionAnswerForm(forms.Form):
         self.previous = previous or {}
         super().__init__(*args, **kwargs)
         self.list_counts = {}
+        self.too_many_rows = {}
         for question in self.questions:
             self._add_question(question)
 
@@ -193,7 +198,7 @@ class SectionAnswerForm(forms.Form):
         key, stored = question.key, self.stored.get(question.key)
         rows = stored if isinstance(stored, list) else []
         count = (
-            self._posted_list_count(key)
+            self._posted_list_count(key, limit=len(rows) + NEW_LIST_ROWS)
             if self.is_bound
             else len(rows) + EXTRA_LIST_ROWS
         )
@@ -239,10 +244,17 @@ class SectionAnswerForm(forms.Form):
         )
         self.initial[name] = (self.stored.get(EXPLANATIONS_KEY) or {}).get(key, "")
 
-    def _posted_list_count(self, key) -> int:
+    def _posted_list_count(self, key, *, limit: int) -> int:
+        """The rows posted, at most `limit`; more is noted for `clean` to refuse."""
         pattern = re.compile(rf"^{re.escape(field_name(key))}__(\d+)__")
-        indexes = [int(m.group(1)) for name in self.data if (m := pattern.match(name))]
-        return max(indexes) + 1 if indexes else 0
+        indexes = [m.group(1) for name in self.data if (m := pattern.match(name))]
+        # An index of six digits or more is over any limit (and int() of
+        # thousands of digits is itself slow).
+        count = max((int(i) + 1 for i in indexes if len(i) < 6), default=0)
+        if count > limit or any(len(i) >= 6 for i in indexes):
+            self.too_many_rows[key] = limit
+            return limit
+        return count
 
     def disable(self) -> None:
         """Show the answers without letting anyone change them."""
@@ -285,6 +297,9 @@ class SectionAnswerForm(forms.Form):
         for question in self.questions:
             if question.kind != K.LIST:
                 continue
+            if question.key in self.too_many_rows:
+                self._refuse_rows(question, self.too_many_rows[question.key])
+                continue
             for index in range(self.list_counts[question.key]):
                 row = self._list_row(question, index)
                 if row is None:
@@ -297,6 +312,16 @@ class SectionAnswerForm(forms.Form):
                             % {"field": column["label"]},
                         )
         return cleaned
+
+    def _refuse_rows(self, question, limit: int) -> None:
+        self.add_error(
+            field_name(question.key, limit - 1, question.columns[0]["key"]),
+            _(
+                "Du kan legge til høyst %(count)s nye rader i «%(label)s» før du "
+                "lagrer. Ingenting er lagret ennå."
+            )
+            % {"count": NEW_LIST_ROWS, "label": question.label},
+        )
 
     def _list_row(self, question, index) -> dict | None:
         """A list row as stored, or None when it is removed or left empty."""

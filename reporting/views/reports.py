@@ -4,13 +4,15 @@ import time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from oxlo_portal.views import answers_in_json
 
 from ..errors import ReportingError, ReportLocked, StaleAnswer
 from ..forms.answers import SectionAnswerForm
@@ -44,6 +46,15 @@ def editable_report(request, pk) -> Report:
     if not is_member(request.user, report.unit):
         raise PermissionDenied
     return report
+
+
+def check_can_save(request, report: Report) -> None:
+    """Refuse a save before the request's data is read or any form is built: 403
+    for anyone outside the unit, `ReportLocked` once the report is submitted."""
+    if not is_member(request.user, report.unit):
+        raise PermissionDenied
+    if not report.is_editable:
+        raise ReportLocked
 
 
 def section_answer(report: Report, section_pk):
@@ -112,6 +123,12 @@ def section_edit(request, pk, section_pk):
     """The section's form; POST saves a draft, also with required answers missing."""
     report = readable_report(request, pk)
     answer = section_answer(report, section_pk)
+    if request.method == "POST":
+        try:
+            check_can_save(request, report)
+        except ReportLocked as error:
+            messages.error(request, str(error))
+            return redirect(report)
     previous = previous_answers(report)
     if request.method != "POST":
         form = _answer_form(answer, previous)
@@ -120,8 +137,6 @@ def section_edit(request, pk, section_pk):
             "reporting/section_form.html",
             _section_context(request, report, answer, form),
         )
-    if not is_member(request.user, report.unit):
-        raise PermissionDenied
     form = _answer_form(answer, previous, request.POST)
     conflict = None
     if form.is_valid():
@@ -164,32 +179,23 @@ def section_edit(request, pk, section_pk):
     )
 
 
+@answers_in_json
 @login_not_required
 @require_POST
 def section_autosave(request, pk, section_pk):
     """JSON: save one section; 401 when the session has expired, 409 on conflict,
-    413 when what was typed is more than a request may carry."""
+    423 when the report is locked (413 for too much data: `oxlo_portal.views`)."""
     if not request.user.is_authenticated:
         return JsonResponse(
             {"error": _("Økten din er utløpt. Logg inn igjen.")}, status=401
         )
     report = readable_report(request, pk)
     answer = section_answer(report, section_pk)
-    if not is_member(request.user, report.unit):
-        raise PermissionDenied
     try:
-        posted = request.POST
-    except RequestDataTooBig:
-        return JsonResponse(
-            {
-                "error": _(
-                    "Kapittelet er for stort til å lagres. "
-                    "Gjør de lengste svarene kortere."
-                )
-            },
-            status=413,
-        )
-    form = _answer_form(answer, previous_answers(report), posted)
+        check_can_save(request, report)
+    except ReportLocked as error:
+        return JsonResponse({"error": str(error)}, status=423)
+    form = _answer_form(answer, previous_answers(report), request.POST)
     if not form.is_valid():
         return JsonResponse(
             {"error": _("Rett feilene i skjemaet."), "errors": form.errors},
