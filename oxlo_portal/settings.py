@@ -242,9 +242,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
-# Behind the load balancer the client address is the first X-Forwarded-For entry
-# (docs/deploy.md); without it, the socket's peer.
-OXLO_BEHIND_PROXY = env_bool("OXLO_BEHIND_PROXY")
+# The load balancers' addresses or networks (e.g. "10.0.0.10,10.0.1.0/24"): only a
+# request they pass on has its client address read from X-Forwarded-For (the
+# right-most entry that is not one of them; docs/deploy.md). Empty: the peer.
+OXLO_TRUSTED_PROXIES = env_list("OXLO_TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "reporting.services.audit.client_ip"
 if not DEBUG:
     # Off only for `make loadtest`, which drives production settings over plain

@@ -6,6 +6,8 @@ followed by receivers, each row naming its actor itself: the Django admin's
 LogEntry, and the circulars app's CircularEvent (circulars never imports
 reporting, so it cannot write here)."""
 
+import ipaddress
+
 from django.conf import settings
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.signals import (
@@ -39,14 +41,31 @@ CIRCULAR_ACTIONS = {
 
 
 def client_ip(request) -> str | None:
-    """The client's address: behind the load balancer the first X-Forwarded-For
-    entry (the balancer sets it), otherwise the socket's peer."""
+    """The client's address, for the login throttle and the audit log: the
+    connecting peer, unless that is a trusted proxy (OXLO_TRUSTED_PROXIES); then
+    the right-most X-Forwarded-For entry that is not a trusted proxy, since each
+    proxy appends the address it was connected from and everything to the left of
+    the first proxy's entry is whatever the client chose to send."""
     if request is None:
         return None
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.OXLO_BEHIND_PROXY and forwarded:
-        return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR") or None
+    address = request.META.get("REMOTE_ADDR") or None
+    hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    while _is_trusted_proxy(address) and hops:
+        hop = hops.pop().strip()
+        if not _is_ip(hop):
+            break  # nothing to the left of a malformed entry can be trusted
+        address = hop
+    return address
+
+
+def _is_trusted_proxy(address: str | None) -> bool:
+    if not address or not _is_ip(address):
+        return False
+    ip = ipaddress.ip_address(address)
+    return any(
+        ip in ipaddress.ip_network(proxy, strict=False)
+        for proxy in settings.OXLO_TRUSTED_PROXIES
+    )
 
 
 def _record(action, request, *, user=None, username="", **fields):
