@@ -1,4 +1,6 @@
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import authenticate
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -27,3 +29,26 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].validators.append(
             MaxLengthValidator(PASSWORD_MAX_LENGTH)
         )
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """The old password is checked as a login is: wrong ones count towards the same
+    lockout (django-axes), and while locked out even the right one is refused."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+        self.fields["old_password"].validators.append(
+            MaxLengthValidator(PASSWORD_MAX_LENGTH)
+        )
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        checked = authenticate(
+            self.request, username=self.user.get_username(), password=old_password
+        )
+        if checked is None or checked.pk != self.user.pk:
+            raise ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password

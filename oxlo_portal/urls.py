@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from . import views
-from .forms import LoginForm
+from .forms import LoginForm, ThrottledPasswordChangeForm
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -19,7 +19,7 @@ urlpatterns = [
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "passord/",
-        auth_views.PasswordChangeView.as_view(),
+        views.PasswordChangeView.as_view(form_class=ThrottledPasswordChangeForm),
         name="password_change",
     ),
     path(

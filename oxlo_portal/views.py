@@ -1,5 +1,6 @@
 """Project-wide views: the health check and friendly error pages."""
 
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import (
     RequestDataTooBig,
@@ -78,3 +79,10 @@ def server_error(request):
 @login_not_required
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's, with the request passed to the form for the login throttle."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}

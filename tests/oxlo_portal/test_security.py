@@ -152,3 +152,34 @@ def test_a_weak_new_password_is_refused_with_a_reason(client, contact):
     assert 'aria-invalid="true"' in response.content.decode()
     contact.refresh_from_db()
     assert contact.check_password(PASSWORD)
+
+
+def change_password(client, old_password):
+    return client.post(
+        reverse("password_change"),
+        {
+            "old_password": old_password,
+            "new_password1": "Helt-nytt-passord-2027",
+            "new_password2": "Helt-nytt-passord-2027",
+        },
+    )
+
+
+def test_guessing_the_old_password_is_throttled_like_a_login(client, contact):
+    client.force_login(contact)
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert change_password(client, "gjett").status_code == 200
+    assert change_password(client, "gjett").status_code == 429
+    response = change_password(client, PASSWORD)
+    assert response.status_code == 429
+    assert "Innloggingen er midlertidig sperret" in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.check_password(PASSWORD)
+
+
+def test_the_right_old_password_changes_it(client, contact):
+    client.force_login(contact)
+    change_password(client, "gjett")
+    assert change_password(client, PASSWORD).status_code == 302
+    contact.refresh_from_db()
+    assert contact.check_password("Helt-nytt-passord-2027")
