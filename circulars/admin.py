@@ -203,7 +203,7 @@ class CircularAdmin(FrozenAdminMixin, admin.ModelAdmin):
         ]
         return [
             path(
-                f"<int:pk>/{route}",
+                f"<id:pk>/{route}",
                 self.admin_site.admin_view(view),
                 name=f"circulars_circular_{name}",
             )

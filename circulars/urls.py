@@ -7,7 +7,7 @@ app_name = "circulars"
 urlpatterns = [
     path("", views.LibraryView.as_view(), name="library"),
     path(
-        "rundskriv/<int:pk>/",
+        "rundskriv/<id:pk>/",
         views.CircularDetailView.as_view(),
         name="circular_detail",
     ),

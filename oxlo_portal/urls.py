@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from . import views
+from . import converters, views  # noqa: F401 (registers <id:…> for the apps' URLs)
 from .forms import LoginForm, ThrottledPasswordChangeForm
 
 urlpatterns = [

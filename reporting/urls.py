@@ -13,8 +13,8 @@ from .views import (
 
 app_name = "reporting"
 
-report = "rapporter/<int:pk>/"
-section = report + "kapitler/<int:section_pk>/"
+report = "rapporter/<id:pk>/"
+section = report + "kapitler/<id:section_pk>/"
 
 urlpatterns = [
     path("", start.home, name="home"),
@@ -22,7 +22,7 @@ urlpatterns = [
     path(report + "send-inn/", reports.report_submit, name="report_submit"),
     path(report + "oxlo/", oxlo.report_oxlo, name="report_oxlo"),
     path(
-        report + "mentorer/<int:mentor_pk>/slett/",
+        report + "mentorer/<id:mentor_pk>/slett/",
         oxlo.mentor_delete,
         name="mentor_delete",
     ),
@@ -31,18 +31,18 @@ urlpatterns = [
     path(section + "historikk/", reports.section_history_view, name="section_history"),
     path(section + "vedlegg/", attachments.attachment_upload, name="attachment_upload"),
     path(
-        report + "vedlegg/<int:attachment_pk>/",
+        report + "vedlegg/<id:attachment_pk>/",
         attachments.attachment_download,
         name="attachment_download",
     ),
     path(
-        report + "vedlegg/<int:attachment_pk>/slett/",
+        report + "vedlegg/<id:attachment_pk>/slett/",
         attachments.attachment_delete,
         name="attachment_delete",
     ),
     path("okt/forleng/", reports.session_keepalive, name="session_keepalive"),
     path(
-        "rundskriv/<int:pk>/forhandsvisning/",
+        "rundskriv/<id:pk>/forhandsvisning/",
         preview.circular_preview,
         name="circular_preview",
     ),
@@ -50,23 +50,23 @@ urlpatterns = [
     path("vurdering/", review.matrix, name="matrix"),
     path("vurdering/matrise.csv", review.matrix_csv, name="matrix_csv"),
     path("vurdering/handling/", review.matrix_bulk, name="matrix_bulk"),
-    path("rapporter/<int:pk>/vurdering/", review.review_report, name="review_report"),
-    path("rapporter/<int:pk>/returner/", review.return_report, name="return_report"),
-    path("rapporter/<int:pk>/godkjenn/", review.approve_report, name="approve_report"),
-    path("rapporter/<int:pk>/gjenapne/", review.reopen_report, name="reopen_report"),
+    path("rapporter/<id:pk>/vurdering/", review.review_report, name="review_report"),
+    path("rapporter/<id:pk>/returner/", review.return_report, name="return_report"),
+    path("rapporter/<id:pk>/godkjenn/", review.approve_report, name="approve_report"),
+    path("rapporter/<id:pk>/gjenapne/", review.reopen_report, name="reopen_report"),
     path(
-        "rapporter/<int:pk>/kommentarer/",
+        "rapporter/<id:pk>/kommentarer/",
         review.report_comments,
         name="report_comments",
     ),
-    path("rapporter/<int:pk>/kommentarer/ny/", review.add_comment, name="add_comment"),
-    path("kommentarer/<int:pk>/svar/", review.reply_comment, name="reply_comment"),
-    path("kommentarer/<int:pk>/lost/", review.resolve_comment, name="resolve_comment"),
+    path("rapporter/<id:pk>/kommentarer/ny/", review.add_comment, name="add_comment"),
+    path("kommentarer/<id:pk>/svar/", review.reply_comment, name="reply_comment"),
+    path("kommentarer/<id:pk>/lost/", review.resolve_comment, name="resolve_comment"),
     path("varsler/", review.notification_settings, name="notification_settings"),
     path("eksport/", exports.export_start, name="export_start"),
-    path("eksport/<int:pk>/", exports.export_detail, name="export_detail"),
-    path("eksport/<int:pk>/status/", exports.export_status, name="export_status"),
-    path("eksport/<int:pk>/fil/", exports.export_download, name="export_download"),
-    path("eksport/<int:pk>/prov-igjen/", exports.export_retry, name="export_retry"),
-    path("rapporter/<int:pk>/eksport/", exports.report_export, name="report_export"),
+    path("eksport/<id:pk>/", exports.export_detail, name="export_detail"),
+    path("eksport/<id:pk>/status/", exports.export_status, name="export_status"),
+    path("eksport/<id:pk>/fil/", exports.export_download, name="export_download"),
+    path("eksport/<id:pk>/prov-igjen/", exports.export_retry, name="export_retry"),
+    path("rapporter/<id:pk>/eksport/", exports.report_export, name="report_export"),
 ]

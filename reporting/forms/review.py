@@ -1,9 +1,11 @@
 """Forms an adviser uses on the review page and the matrix, and the e-mail settings."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from circulars.models import UnitKind
+from oxlo_portal.converters import is_id
 
 from ..models import NotificationKind, NotificationPreference, Report
 
@@ -55,13 +57,27 @@ class ReplyForm(forms.Form):
     )
 
 
+class ReportsField(forms.ModelMultipleChoiceField):
+    """Reports chosen by id; an id no database can hold is no valid choice."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not is_id(str(pk)):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": str(pk)[:40]},
+                )
+        return super()._check_values(value)
+
+
 class BulkActionForm(forms.Form):
     ACTIONS = [
         ("approve", _("Godkjenn valgte")),
         ("remind", _("Send påminnelse til valgte")),
     ]
     action = forms.ChoiceField(choices=ACTIONS)
-    reports = forms.ModelMultipleChoiceField(
+    reports = ReportsField(
         queryset=Report.objects.none(),
         error_messages={"required": _("Velg minst én rapport.")},
     )
