@@ -13,25 +13,27 @@ from circulars.models import Question
 from ..models import Report
 from .consolidated import Selection, deliveries, topics
 from .content import reports_with_answers
+from .formulas import starts_formula
 from .statistics import present, topic_statistics
 from .values import as_number, format_value
 
 K = Question.Kind
 ALL_STATUSES = tuple(Report.Status.values)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def inert(value):
-    """A cell value no spreadsheet will run: text that could start a formula gets a
-    leading apostrophe, and characters a workbook cannot hold are dropped."""
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+def _storable(value):
+    """Text without the characters a workbook cannot hold."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def _append(sheet, values):
-    sheet.append([inert(value) for value in values])
+    """A row whose text is shown as typed and never run: text that would start a
+    formula is stored as a text cell, marked as text for editing too."""
+    sheet.append([_storable(value) for value in values])
+    for cell in sheet[sheet.max_row]:
+        if starts_formula(cell.value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def _cell(kind: str, value):

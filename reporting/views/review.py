@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from .. import services
 from ..errors import ReportingError
+from ..exports.formulas import csv_field
 from ..forms.review import (
     ApproveForm,
     BulkActionForm,
@@ -106,7 +107,11 @@ def matrix_csv(request):
     )
     response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark.
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(
+
+    def write(values):
+        writer.writerow([csv_field(value) for value in values])
+
+    write(
         [
             _("Enhet"),
             _("Type"),
@@ -125,7 +130,7 @@ def matrix_csv(request):
                 if report.submitted_at
                 else ""
             )
-            writer.writerow(
+            write(
                 [
                     report.unit.name,
                     group.label,

