@@ -1,12 +1,13 @@
 """The public library: published circulars and documents, readable without login."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, TemplateView
 
 from .diff import circular_diff
-from .models import Document
+from .models import Circular, Document
 from .selectors import library_circulars_by_audience, public_circulars
 
 
@@ -48,3 +49,31 @@ def privacy(request):
 @login_not_required
 def accessibility(request):
     return render(request, "circulars/accessibility.html")
+
+
+def _download(field_file) -> FileResponse:
+    try:
+        opened = field_file.open("rb")
+    except OSError as error:  # listed, but gone from the media directory
+        raise Http404 from error
+    return FileResponse(
+        opened, as_attachment=True, filename=field_file.name.rsplit("/", 1)[-1]
+    )
+
+
+@login_not_required
+def circular_attachment(request, name):
+    """A circular's PDF: a public circular's to anyone, a draft's to those who
+    write circulars; any other name is a 404."""
+    circulars = (
+        Circular.objects.all()
+        if request.user.has_perm("circulars.view_circular")
+        else Circular.objects.public()
+    )
+    return _download(get_object_or_404(circulars, attachment=name).attachment)
+
+
+@login_not_required
+def document_file(request, name):
+    """A library document's file: the library is public."""
+    return _download(get_object_or_404(Document, file=name).file)

@@ -1,8 +1,13 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
+
+from circulars import views as library
+
+MEDIA = settings.MEDIA_URL.lstrip("/")  # the settings give it a leading slash
 
 from . import converters, views  # noqa: F401 (registers <id:…> for the apps' URLs)
 from .forms import LoginForm, ThrottledPasswordChangeForm
@@ -31,6 +36,18 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("bibliotek/", include("circulars.urls")),
+    # Library files at the address their FileField gives them, each through a
+    # view that checks who may read it. Nothing else under MEDIA_URL is served.
+    re_path(
+        rf"^{MEDIA}(?P<name>circulars/[^/]+)$",
+        library.circular_attachment,
+        name="circular_attachment",
+    ),
+    re_path(
+        rf"^{MEDIA}(?P<name>documents/[^/]+)$",
+        library.document_file,
+        name="document_file",
+    ),
     path("", include("reporting.urls")),
 ]
 

@@ -1,5 +1,6 @@
 """Exports ordered by people and made in the background."""
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,7 +13,9 @@ from .reports import Report
 
 
 def export_path(instance, filename):
-    return f"exports/{instance.requested_by_id}/{filename}"
+    """A folder of its own with a random, unguessable name; the file keeps its
+    readable name for the download."""
+    return f"exports/{uuid.uuid4().hex}/{filename}"
 
 
 class ExportJob(models.Model):

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.test import override_settings
@@ -71,6 +73,25 @@ def test_a_contact_exports_their_own_units_pdf_and_downloads_it(
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     assert mail.outbox[0].to == [contact.email]
     assert job.get_absolute_url() in mail.outbox[0].body
+
+
+def test_export_files_are_stored_under_random_names_and_downloaded_by_theirs(
+    client, report, contact, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(contact)
+    for _ in range(2):
+        client.post(reverse("reporting:report_export", args=[report.pk]))
+    first, second = ExportJob.objects.order_by("pk")
+    folders = set()
+    for job in (first, second):
+        folder, name = job.file.name.removeprefix("exports/").split("/")
+        assert re.fullmatch(r"[0-9a-f]{32}", folder)
+        assert str(contact.pk) not in job.file.name.split("/")
+        folders.add(folder)
+        download = client.get(reverse("reporting:export_download", args=[job.pk]))
+        assert name in download["Content-Disposition"]
+    assert len(folders) == 2
 
 
 def test_someone_else_cannot_see_or_download_an_export(

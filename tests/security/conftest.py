@@ -145,6 +145,11 @@ def world(db, tmp_path, settings):
         report=report,
     )
     export_job.file.save("rapport.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    document = factories.DocumentFactory()
+    document.file.save("plan.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    draft_section.circular.attachment.save(
+        "utkast.pdf", ContentFile(b"%PDF-1.7\n"), save=True
+    )
     admin_rows(report=report, adviser=adviser, user=owner)
     return World(
         unit=unit,
@@ -155,7 +160,7 @@ def world(db, tmp_path, settings):
         mentor=mentor,
         attachment=attachment,
         export_job=export_job,
-        document=factories.DocumentFactory(),
+        document=document,
         draft_section=draft_section,
         users={
             "anonymous": None,

@@ -39,6 +39,9 @@ ACCESS: dict[str, list[str]] = {
     "circulars:document_detail": EVERYONE,
     "circulars:privacy": EVERYONE,
     "circulars:accessibility": EVERYONE,
+    "document_file": EVERYONE,
+    # The world's is a draft's; a public circular's PDF is everyone's.
+    "circular_attachment": ["administrator"],
     "reporting:home": LOGGED_IN,
     "reporting:audit_log": ["administrator"],
     "reporting:notification_settings": LOGGED_IN,
@@ -114,6 +117,8 @@ KWARGS = {
     "content_type_id": lambda w, view: ContentType.objects.get_for_model(Report),
     # The admin's catch-all: its point is a path that matches nothing.
     "url": lambda w, view: "finnes-ikke/",
+    ("circular_attachment", "name"): lambda w, view: w.draft_circular.attachment.name,
+    ("document_file", "name"): lambda w, view: w.document.file.name,
 }
 
 # Views whose every answer is "not found" by design, for everyone.
