@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .diff import circular_diff
-from .forms import CircularAdminForm, NumberForm, WithdrawForm
+from .forms import CircularAdminForm, DocumentAdminForm, NumberForm, WithdrawForm
 from .models import Circular, CircularEvent, Document, Question, Section
 from .services import (
     CircularError,
@@ -358,6 +358,18 @@ class SectionAdmin(FrozenAdminMixin, admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
+    form = DocumentAdminForm
+    fields = [
+        "kind",
+        "slug",
+        "title",
+        "reference",
+        "summary",
+        "file",
+        "file_size_label",
+        "adopted_on",
+        "order",
+    ]
     list_display = ["title", "kind", "reference"]
     list_filter = ["kind"]
     prepopulated_fields = {"slug": ["title"]}

@@ -7,10 +7,10 @@ from django.views.i18n import set_language
 
 from circulars import views as library
 
-MEDIA = settings.MEDIA_URL.lstrip("/")  # the settings give it a leading slash
-
 from . import converters, views  # noqa: F401 (registers <id:…> for the apps' URLs)
 from .forms import LoginForm, ThrottledPasswordChangeForm
+
+MEDIA = settings.MEDIA_URL.lstrip("/")  # the settings give it a leading slash
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

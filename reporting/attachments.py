@@ -7,6 +7,8 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from oxlo_portal.pdfs import validate_pdf
+
 MAX_SIZE = 10 * 1024 * 1024
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -87,6 +89,8 @@ def validate_upload(upload) -> str:
         raise ValidationError(
             _("Filen er ikke en gyldig %(allowed)s-fil.") % {"allowed": ALLOWED_LABEL}
         )
+    if kind == PDF:
+        validate_pdf(upload)
     return kind
 
 

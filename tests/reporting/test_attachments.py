@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from reporting import attachments
 from reporting.models import Attachment
+from tests.pdfs import plain_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_a_pdf_is_stored_outside_static_under_a_random_name(
 ):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(contact)
-    page = upload(client, rich_answer, "plan.pdf", b"%PDF-1.4\n%%EOF").content.decode()
+    page = upload(client, rich_answer, "plan.pdf", plain_pdf()).content.decode()
     assert "Vedlegget er lastet opp" in page
     attachment = Attachment.objects.get()
     assert attachment.original_name == "plan.pdf"
@@ -93,7 +94,7 @@ def test_the_unit_removes_an_attachment(
 ):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(contact)
-    upload(client, rich_answer, "plan.pdf", b"%PDF-1.4\n")
+    upload(client, rich_answer, "plan.pdf", plain_pdf())
     attachment = Attachment.objects.get()
     client.post(
         reverse(

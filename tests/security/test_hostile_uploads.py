@@ -14,8 +14,9 @@ from django.urls import reverse
 
 from reporting import attachments
 from reporting.models import Attachment
+from tests.pdfs import ACTIVE, active_pdf, plain_pdf
 
-PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n"
+PDF = plain_pdf()
 
 
 def office(*members, compression=zipfile.ZIP_DEFLATED) -> bytes:
@@ -33,7 +34,12 @@ def docx(*extra) -> bytes:
 
 
 REFUSED = {
+    **{
+        f"pdf with {kind}": ("rapport.pdf", active_pdf(kind, compressed=True))
+        for kind in ACTIVE
+    },
     "html behind .pdf": ("rapport.pdf", b"<html><script>alert(1)</script></html>"),
+    "pdf header over junk": ("rapport.pdf", b"%PDF-1.7\n<script>alert(1)</script>"),
     "executable behind .docx": ("rapport.docx", b"MZ\x90\x00\x03" + b"\x00" * 64),
     "plain zip behind .xlsx": ("tall.xlsx", office(("notes.txt", "x"))),
     "truncated zip behind .docx": ("rapport.docx", docx()[:40]),
@@ -90,7 +96,7 @@ def test_a_hostile_upload_is_refused_with_a_message_and_nothing_is_left_on_disk(
     count = Attachment.objects.count()
     _client, html = upload(world, name, content)
     assert "alert-danger" in html
-    assert re.search(r"10 MB|gyldig|pakker seg ut", html)
+    assert re.search(r"10 MB|gyldig|pakker seg ut|aktivt innhold", html)
     assert Attachment.objects.count() == count
     assert files_under(settings.MEDIA_ROOT) == before
 
