@@ -62,13 +62,13 @@
       var field = form.querySelector("[name='" + name + "']");
       if (!field) { return; }
       var message = document.createElement("div");
-      message.className = "invalid-feedback d-block autosave-error";
+      message.className = "field-error autosave-error";
       message.id = "autosave-error-" + name;
       message.textContent = errors[name].join(" ");
       field.classList.add("is-invalid");
       field.setAttribute("aria-invalid", "true");
       field.setAttribute("aria-describedby", message.id);
-      var anchor = field.closest(".form-check") || field;
+      var anchor = field.closest(".pkt-input-check__input") || field;
       anchor.parentNode.insertBefore(message, anchor.nextSibling);
     });
   }

@@ -102,7 +102,7 @@ def test_a_topic_a_unit_was_not_asked_is_marked_not_applicable(
     csv_lines = client.get(reverse("reporting:matrix_csv")).content.decode("utf-8-sig")
     etat = next(line for line in csv_lines.splitlines() if line.startswith("Helse"))
     bydel = next(line for line in csv_lines.splitlines() if line.startswith("Bydel"))
-    assert page.count('<span class="visually-hidden">Ikke aktuelt</span>') == 1
+    assert page.count('<span class="pkt-sr-only">Ikke aktuelt</span>') == 1
     assert etat.endswith(";Ikke startet;Ikke aktuelt")
     assert bydel.endswith(";Ikke startet;Ikke startet")
 
