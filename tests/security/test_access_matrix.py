@@ -129,6 +129,7 @@ KWARGS = {
     ("document_file", "name"): lambda w, view: w.document.file.name,
 }
 
+
 def mentor_token(mentor) -> str:
     return mentor_decline_url(mentor).rstrip("/").rsplit("/", 1)[1]
 
