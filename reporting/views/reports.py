@@ -272,6 +272,7 @@ def report_submit(request, pk):
     unexplained = missing_explanations(report)
     form = SubmitForm(
         request.POST or None,
+        unit=report.unit,
         initial={
             "signed_off_name": report.signed_off_name,
             "signed_off_title": report.signed_off_title,
