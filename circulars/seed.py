@@ -288,9 +288,17 @@ TOPICS = {
         "questions": [
             women_men("ansatte", "Antall ansatte", required=True, change_threshold=20),
             women_men("midlertidige", "Midlertidig ansatte", required=True),
-            women_men("midlertidige-andel", "Andel midlertidig ansatte (%)", K.PERCENT),
+            women_men(
+                "midlertidige-andel",
+                "Midlertidig ansatte i % av alle ansatte av samme kjønn",
+                K.PERCENT,
+            ),
             women_men("deltid", "Deltidsansatte", required=True),
-            women_men("deltid-andel", "Andel deltidsansatte (%)", K.PERCENT),
+            women_men(
+                "deltid-andel",
+                "Deltidsansatte i % av alle ansatte av samme kjønn",
+                K.PERCENT,
+            ),
             women_men(
                 "foreldrepermisjon",
                 "Foreldrepermisjon, gjennomsnittlig antall uker",
@@ -300,14 +308,18 @@ TOPICS = {
                 "stillingsgrupper",
                 "Kjønnsfordeling og lønn per stillingsgruppe",
                 K.TABLE,
-                help_text="Minst annethvert år. Lønn er kvinners lønn i prosent av menns.",
+                help_text=(
+                    "Minst annethvert år. Andel kvinner er kvinner i prosent av alle i "
+                    "stillingsgruppen; lønn er kvinners gjennomsnittlige lønn i prosent "
+                    "av menns i samme gruppe."
+                ),
                 rows=[{"key": key, "label": label} for key, label in POSITION_GROUPS],
                 columns=[
                     {"key": "kvinner", "label": "Kvinner", "kind": "integer"},
                     {"key": "menn", "label": "Menn", "kind": "integer"},
                     {
                         "key": "andel-kvinner",
-                        "label": "Andel kvinner (%)",
+                        "label": "Kvinner i % av alle i gruppen",
                         "kind": "percent",
                     },
                     {
@@ -325,6 +337,11 @@ TOPICS = {
                 max_value=200,
             ),
             women_men("ufrivillig-deltid", "Ufrivillig deltid, antall"),
+            women_men(
+                "ufrivillig-deltid-andel",
+                "Ufrivillig deltid i % av deltidsansatte av samme kjønn",
+                K.PERCENT,
+            ),
             q(
                 "ufrivillig-deltid-kartlegging",
                 "Hvordan ble ufrivillig deltid kartlagt?",
@@ -363,7 +380,7 @@ TOPICS = {
             ),
             q(
                 "ledere-minoritet",
-                "Andel ledere med minoritetsbakgrunn (%)",
+                "Ledere med minoritetsbakgrunn i % av alle ledere",
                 K.PERCENT,
                 help_text="Bare samlet tall for virksomheten.",
             ),
