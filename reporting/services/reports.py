@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold, completeness
 from ..attachments import display_name, stored_name, validate_upload
@@ -17,6 +18,8 @@ from ..models import (
     SectionAnswerRevision,
 )
 from ..selectors import previous_answers
+from ..submission import submission_problems
+from . import notifications
 from .transitions import S, notify_on_commit, transition
 
 
@@ -61,15 +64,6 @@ def save_section_answer(
     return answer
 
 
-def missing_required(report: Report) -> list[SectionAnswer]:
-    """The sections that still lack required answers, in the circular's order."""
-    return list(
-        report.answers.filter(required_missing__gt=0)
-        .select_related("section")
-        .order_by("section__order")
-    )
-
-
 def missing_explanations(report: Report) -> list[tuple[SectionAnswer, list]]:
     """Sections with numbers that moved beyond their threshold from last year's
     approved answer and have no explanation, each with those questions."""
@@ -105,16 +99,15 @@ def submit_report(
     current = Report.objects.select_for_update().get(pk=report.pk)
     if current.status == S.SUBMITTED:
         return current
-    if missing_required(current):
+    problems = submission_problems(current)
+    if problems:
         raise TransitionError(
-            _("Alle obligatoriske spørsmål må besvares før innsending.")
-        )
-    if missing_explanations(current):
-        raise TransitionError(
-            _(
-                "Forklar endringene fra i fjor som er større enn terskelen "
-                "før innsending."
+            ngettext(
+                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
+                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
+                len(problems),
             )
+            % {"count": len(problems)}
         )
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
@@ -128,6 +121,7 @@ def submit_report(
         signed_off_title=signed_off_title.strip(),
     )
     notify_on_commit(submitted, NotificationKind.SUBMITTED)
+    transaction.on_commit(lambda: notifications.send_receipt(report_id=submitted.pk))
     return submitted
 
 

@@ -111,7 +111,7 @@ def test_adviser_returns_with_a_reason_and_the_unit_sees_it(
             {"retur-reason": "Tallene i 4.3 mangler"},
             follow=True,
         )
-    assert "Rapporten har fått ny status." in response.content.decode()
+    assert "med status «Returnert for retting»" in response.content.decode()
     report.refresh_from_db()
     assert report.status == Report.Status.RETURNED
     assert mail.outbox[0].to == [contact.email]
