@@ -26,5 +26,10 @@
   }
 
   window.addEventListener("hashchange", land);
-  land();
+  // After load: the browser's own scroll to the fragment comes first.
+  if (document.readyState === "complete") {
+    land();
+  } else {
+    window.addEventListener("load", land);
+  }
 })();

@@ -7,13 +7,23 @@
   if (!box) {
     return;
   }
-  var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
-  var target = id ? document.getElementById(id) : null;
-  if (target && target.matches("h1, h2, h3, h4, h5, h6, p")) {
-    target.parentNode.insertBefore(box, target);
-  } else if (target && !target.matches("input, select, textarea, button")) {
-    target.insertBefore(box, target.firstChild);
+
+  function show() {
+    var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    var target = id ? document.getElementById(id) : null;
+    if (target && target.matches("h1, h2, h3, h4, h5, h6, p")) {
+      target.parentNode.insertBefore(box, target);
+    } else if (target && !target.matches("input, select, textarea, button")) {
+      target.insertBefore(box, target.firstChild);
+    }
+    box.setAttribute("tabindex", "-1");
+    box.focus();
   }
-  box.setAttribute("tabindex", "-1");
-  box.focus();
+
+  // After load: the browser's own scroll to the fragment comes first.
+  if (document.readyState === "complete") {
+    show();
+  } else {
+    window.addEventListener("load", show);
+  }
 })();

@@ -62,6 +62,7 @@ ACCESS: dict[str, list[str]] = {
     "reporting:section_history": ["owner_contact", *REVIEWERS],
     "reporting:attachment_download": ["owner_contact", *REVIEWERS],
     "reporting:report_submit": ["owner_contact"],
+    "reporting:report_receipt": ["owner_contact", *REVIEWERS],
     "reporting:mentor_delete": ["owner_contact"],
     "reporting:section_autosave": ["owner_contact"],
     "reporting:attachment_upload": ["owner_contact"],
