@@ -281,8 +281,9 @@ def add_comment(request, pk: int):
         section = get_object_or_404(
             report.circular.sections, pk=form.cleaned_data["section"]
         )
+    anchor = f"#kapittel-{section.pk}" if section else "#kommentarer"
     try:
-        services.add_comment(
+        comment = services.add_comment(
             report=report,
             section=section,
             text=form.cleaned_data["text"],
@@ -292,7 +293,7 @@ def add_comment(request, pk: int):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Kommentaren er lagt til."))
-    anchor = f"#kapittel-{section.pk}" if section else "#kommentarer"
+        anchor = f"#kommentar-{comment.pk}"
     return redirect(reverse("reporting:review_report", args=[report.pk]) + anchor)
 
 

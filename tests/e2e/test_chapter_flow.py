@@ -16,7 +16,6 @@ from reporting.demo import demo_answer
 from reporting.models import Report
 from reporting.selectors import previous_answers
 from reporting.services import (
-    add_comment,
     missing_explanations,
     return_report,
     save_section_answer,
@@ -158,14 +157,21 @@ def test_a_reply_leads_back_to_the_chapter_and_approve_waits_for_open_comments(
         by=person("kontakt"),
     )
     answer = report.answers.order_by("section__order")[1]
-    comment = add_comment(
-        report=report,
-        section=answer.section,
-        text="Hvor mange bygg er kartlagt?",
-        by=person("radgiver"),
-    )
     visitor.login("radgiver")
     page = visitor.goto(f"/rapporter/{report.pk}/vurdering/")
+    expect(page.get_by_role("button", name="Godkjenn rapporten")).to_be_enabled()
+    chapter = page.locator(f"#kapittel-{answer.section_id}")
+    chapter.get_by_label(f"Kommentar til {answer.section.number}").fill(
+        "Hvor mange bygg er kartlagt?"
+    )
+    chapter.get_by_role("button", name="Legg til kommentar").click()
+    page.wait_for_load_state("load")
+    visitor.check()
+    comment = report.comments.get()
+    assert page.url.endswith(f"/vurdering/#kommentar-{comment.pk}")
+    message = page.locator("[data-messages]")
+    expect(message).to_have_text("Kommentaren er lagt til.")
+    expect(message).to_be_in_viewport()
     approve = page.get_by_role("button", name="Godkjenn rapporten")
     expect(approve).to_be_disabled()
     assert "1 kommentar er åpen" in page.locator("#godkjenn-hvorfor").inner_text()
