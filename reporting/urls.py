@@ -21,6 +21,7 @@ urlpatterns = [
     path("", start.home, name="home"),
     path(report, reports.report_detail, name="report_detail"),
     path(report + "send-inn/", reports.report_submit, name="report_submit"),
+    path(report + "kvittering/", reports.report_receipt, name="report_receipt"),
     path(report + "oxlo/", oxlo.report_oxlo, name="report_oxlo"),
     path(
         report + "mentorer/<id:mentor_pk>/slett/",

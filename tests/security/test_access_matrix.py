@@ -63,6 +63,7 @@ ACCESS: dict[str, list[str]] = {
     "reporting:section_history": ["owner_contact", *REVIEWERS],
     "reporting:attachment_download": ["owner_contact", *REVIEWERS],
     "reporting:report_submit": ["owner_contact"],
+    "reporting:report_receipt": ["owner_contact", *REVIEWERS],
     "reporting:mentor_delete": ["owner_contact"],
     # The nominee has no account: the signed link is the key.
     "reporting:mentor_decline": EVERYONE,
