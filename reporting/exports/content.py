@@ -14,13 +14,11 @@ from django.utils.translation import gettext as _
 
 from circulars.models import Question, Section
 
+from ..kinds import kind_of
 from ..models import Report, SectionAnswer
 from .statistics import TopicData, TopicStatistics
-from .values import format_value, list_rows, table_rows
 
 K = Question.Kind
-# Kinds whose last-year value is shown beside this year's.
-COMPARABLE_KINDS = (*Question.NUMERIC_KINDS, K.YES_NO, K.CHOICE)
 WATERMARKS = {
     Report.Status.DRAFT: _("UTKAST"),
     Report.Status.RETURNED: _("IKKE GODKJENT"),
@@ -89,36 +87,46 @@ def question_content(
     mark = mark or (lambda *_args: "")
     item = {"label": question.label, "kind": question.kind}
     previous = None if previous_data is None else previous_data.get(question.key)
+    kind = kind_of(question)
     if question.kind == K.TABLE:
-        rows = _marked(question, table_rows(question, value), mark, False)
+        rows = _marked(question, kind, value, mark, False)
         if previous is not None:
-            before = _marked(question, table_rows(question, previous), mark, True)
+            before = _marked(question, kind, previous, mark, True)
             for row, then in zip(rows, before, strict=True):
                 row["previous"] = then["cells"]
         item["columns"] = [column["label"] for column in question.columns]
         item["rows"] = rows
     elif question.kind == K.LIST:
         item["columns"] = [column["label"] for column in question.columns]
-        item["rows"] = list_rows(question, value)
+        item["rows"] = [
+            [text for _label, text in kind.texts(cells)]
+            for cells in kind.rows_of(value)
+        ]
     else:
-        text = format_value(question.kind, value)
+        text = kind.format(value)
         item["text"] = (text and mark(question.key, None, None, False)) or text
-        if previous is not None and question.kind in COMPARABLE_KINDS:
-            before = format_value(question.kind, previous)
+        if previous is not None and kind.compares_in_print:
+            before = kind.format(previous)
             item["previous"] = (
                 before and mark(question.key, None, None, True)
             ) or before
     return item
 
 
-def _marked(question: Question, rows: list[dict], mark, previous: bool) -> list:
-    """Table rows with each hidden figure replaced by its mark."""
-    for spec, row in zip(question.rows, rows, strict=True):
-        row["cells"] = [
-            (text and mark(question.key, spec["key"], column["key"], previous)) or text
-            for column, text in zip(question.columns, row["cells"], strict=True)
-        ]
-    return rows
+def _marked(question: Question, kind, value, mark, previous: bool) -> list:
+    """A table's rows as text, each hidden figure replaced by its mark."""
+    return [
+        {
+            "label": label,
+            "cells": [
+                (text and mark(question.key, row["key"], column["key"], previous))
+                or text
+                for column, cell_kind, stored in cells
+                for text in [cell_kind.format(stored)]
+            ],
+        }
+        for row, (label, cells) in zip(kind.rows, kind.table(value), strict=True)
+    ]
 
 
 def section_content(

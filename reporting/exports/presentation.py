@@ -2,8 +2,8 @@
 
 from circulars.models import Question
 
+from ..kinds import kind_of
 from .charts import bar_chart, describe
-from .values import format_number
 
 K = Question.Kind
 
@@ -17,7 +17,7 @@ def text(figure: dict) -> str:
         return "–"
     if figure["kind"] != K.INTEGER:
         value = round(value, 1)
-    return format_number(value, figure["kind"])
+    return kind_of(figure["kind"]).format(value)
 
 
 def chart_svg(chart: dict | None) -> tuple[str, str]:

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from circulars.models import Question
 
+from ..kinds.numbers import as_decimal as as_number
 from .suppression import HIDDEN, Publication
-from .values import as_number
 
 K = Question.Kind
 T = Question.Totals

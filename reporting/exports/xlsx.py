@@ -17,12 +17,12 @@ from openpyxl.utils import get_column_letter
 
 from circulars.models import Question
 
+from ..kinds import kind_of
 from ..models import Report
 from .consolidated import Selection, deliveries, topics
 from .content import previous_answers, reports_with_answers, unit_marks
 from .formulas import starts_formula
 from .statistics import TopicStatistics, cell, topic_data
-from .values import as_number, format_value
 
 K = Question.Kind
 ALL_STATUSES = tuple(Report.Status.values)
@@ -62,69 +62,31 @@ def _append(sheet, values):
             item.number_format = DATE_FORMAT
 
 
-def _value(kind: str, value):
-    """A stored value as the workbook holds it: a number, a date or text."""
-    if kind in Question.NUMERIC_KINDS:
-        number = as_number(value)
-        if number is None:
-            return None
-        return int(number) if kind == K.INTEGER else float(number)
-    if kind == K.DATE:
-        try:
-            return datetime.date.fromisoformat(str(value))
-        except ValueError:
-            return format_value(kind, value) or None
-    return format_value(kind, value) or None
-
-
 def _shown(value, mark):
-    """A unit's value, or its disclosure mark where it has one to hide."""
+    """A unit's cell, or its disclosure mark where it has a value to hide."""
     return value if value is None else (mark() or value)
 
 
 def question_columns(question: Question) -> list[tuple[str, callable]]:
     """(heading, getter(data, mark)) for each column a question becomes; `mark(row,
-    column)` is the disclosure mark of a figure of the unit, or ""."""
+    column)` is the disclosure mark of one of the unit's figures, or ""."""
+    kind = kind_of(question)
     if question.kind == K.TABLE:
         return [
             (
                 f"{question.label} – {row['label']} – {column['label']}",
-                lambda data, mark, r=row["key"], c=column: _shown(
-                    _value(
-                        c.get("kind", K.SHORT_TEXT),
-                        cell(data.get(question.key), r, c["key"]),
-                    ),
-                    lambda: mark(r, c["key"]),
+                lambda data, mark, r=row["key"], c=column["key"], k=cell_kind: _shown(
+                    k.cell(cell(data.get(question.key), r, c)), lambda: mark(r, c)
                 ),
             )
-            for row in question.rows
-            for column in question.columns
+            for row in kind.rows
+            for column, cell_kind in zip(kind.columns, kind.column_kinds, strict=True)
         ]
-    if question.kind == K.LIST:
-
-        def rows_as_text(data, _mark):
-            rows = data.get(question.key) or []
-            return (
-                "\n".join(
-                    "; ".join(
-                        f"{c['label']}: "
-                        + format_value(c.get("kind", K.SHORT_TEXT), row.get(c["key"]))
-                        for c in question.columns
-                        if row.get(c["key"]) not in (None, "", [])
-                    )
-                    for row in rows
-                    if isinstance(row, dict)
-                )
-                or None
-            )
-
-        return [(question.label, rows_as_text)]
     return [
         (
             question.label,
             lambda data, mark: _shown(
-                _value(question.kind, data.get(question.key)),
-                lambda: mark(None, None),
+                kind.cell(data.get(question.key)), lambda: mark(None, None)
             ),
         )
     ]

@@ -32,7 +32,7 @@ def mark_seeded_questions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("circulars", "0004_harden"),
+        ("circulars", "0006_mark_seeded_examples"),
     ]
 
     operations = [
