@@ -8,6 +8,13 @@ from .notifications import (
     NotificationPreference,
     SentReminder,
 )
+from .people import (
+    GroupMapping,
+    Invitation,
+    PortalRole,
+    SingleSignOnIdentity,
+    token_digest,
+)
 from .reports import (
     Attachment,
     MentorNomination,
@@ -26,17 +33,22 @@ __all__ = [
     "AuditEvent",
     "DigestItem",
     "ExportJob",
+    "GroupMapping",
+    "Invitation",
     "MentorNomination",
     "Membership",
     "NotificationKind",
     "NotificationPreference",
+    "PortalRole",
     "Report",
     "ReportEvent",
     "ReviewComment",
     "SectionAnswer",
     "SectionAnswerRevision",
     "SentReminder",
+    "SingleSignOnIdentity",
     "Unit",
     "attachment_path",
     "export_path",
+    "token_digest",
 ]

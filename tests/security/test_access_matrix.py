@@ -15,6 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from reporting.models import Report
 from tests.security.admin_pages import superuser_only_pages
@@ -33,6 +35,12 @@ ACCESS: dict[str, list[str]] = {
     "logout": EVERYONE,
     "set_language": EVERYONE,
     "password_change": LOGGED_IN,
+    "password_reset": EVERYONE,
+    "password_reset_done": EVERYONE,
+    "password_reset_confirm": EVERYONE,
+    "password_reset_complete": EVERYONE,
+    "oidc_authentication_init": EVERYONE,
+    "oidc_authentication_callback": EVERYONE,
     "password_change_done": LOGGED_IN,
     "circulars:library": EVERYONE,
     "circulars:circular_detail": EVERYONE,
@@ -114,6 +122,10 @@ KWARGS = {
     ("admin:circulars_circular_replace", "pk"): lambda w, view: w.draft_circular,
     ("admin:auth_user_password_change", "id"): lambda w, view: w.users["other_contact"],
     "app_label": lambda w, view: "reporting",
+    "uidb64": lambda w, view: urlsafe_base64_encode(
+        force_bytes(w.users["owner_contact"].pk)
+    ),
+    "token": lambda w, view: "ugyldig-lenke",
     "content_type_id": lambda w, view: ContentType.objects.get_for_model(Report),
     # The admin's catch-all: its point is a path that matches nothing.
     "url": lambda w, view: "finnes-ikke/",
@@ -210,7 +222,7 @@ def test_the_matrix_sees_the_projects_urls():
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
-def test_url_answers_each_role_as_the_table_says_and_never_500(world, route):
+def test_url_answers_each_role_as_the_table_says_and_never_500(world, sso, route):
     name, pattern, namespace = route.name, route.pattern, route.namespace
     kwargs = {
         kwarg: fill(name, namespace, kwarg, world, pattern.callback)
