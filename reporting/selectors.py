@@ -15,6 +15,7 @@ from .models import (
     ReviewComment,
     SectionAnswer,
     SectionAnswerRevision,
+    Unit,
 )
 
 
@@ -207,3 +208,17 @@ def section_reviews(report: Report, *, comments: list) -> list[SectionReview]:
 
 def report_history(report: Report) -> list[ReportEvent]:
     return list(report.events.select_related("actor", "section"))
+
+
+def unit_team(unit: Unit) -> dict:
+    """The unit's people with their roles, and the invitations still open."""
+    return {
+        "members": list(
+            unit.memberships.select_related("user").order_by(
+                "-user__is_active", "role", "user__last_name", "user__first_name"
+            )
+        ),
+        "invitations": list(
+            unit.invitations.open().select_related("invited_by").order_by("email")
+        ),
+    }

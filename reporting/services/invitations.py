@@ -48,7 +48,7 @@ def _send(invitation: Invitation, token: str) -> None:
     context = {
         "invitation": invitation,
         "url": settings.PORTAL_BASE_URL.rstrip("/")
-        + reverse("invitation_accept", args=[token]),
+        + reverse("reporting:invitation_accept", args=[token]),
         "days": settings.OXLO_INVITATION_DAYS,
     }
     send_mail(
