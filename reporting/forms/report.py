@@ -22,6 +22,14 @@ class SubmitForm(forms.Form):
         required=False,
     )
 
+    confirmed = forms.BooleanField(
+        label=_(
+            "Jeg har lest gjennom svarene og bekrefter at de er riktige, og at "
+            "rapporten er godkjent i enheten."
+        ),
+        error_messages={"required": _("Kryss av for å bekrefte før du sender inn.")},
+    )
+
     def __init__(self, *args, unit, initial=None, **kwargs):
         titles = unit.leader_titles()
         initial = dict(initial or {})
