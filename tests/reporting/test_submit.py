@@ -175,7 +175,7 @@ def test_sign_off_titles_follow_the_units_kind(kind, title):
 def test_another_title_is_typed_and_kept(unit):
     from reporting.forms.report import SubmitForm
 
-    data = {"signed_off_name": "Ola", "signed_off_title": "annet"}
+    data = {"signed_off_name": "Ola", "signed_off_title": "annet", "confirmed": "on"}
     assert not SubmitForm(data, unit=unit).is_valid()
     form = SubmitForm(
         {**data, "signed_off_title_other": "Konstituert direktør"}, unit=unit
