@@ -12,7 +12,8 @@ from circulars.models import Question
 
 from ..kinds import kind_of
 from ..models import Report
-from .consolidated import Selection, deliveries, topics
+from ..selectors import topics_of_year
+from .consolidated import Selection, deliveries
 from .content import reports_with_answers
 from .formulas import starts_formula
 from .statistics import present, topic_statistics
@@ -68,12 +69,12 @@ def build_xlsx(selection: Selection) -> bytes:
     workbook.remove(workbook.active)
     stats = workbook.create_sheet(_("Statistikk"))
     _header(stats, [_("Tema"), _("Spørsmål"), _("Rad"), _("Kolonne"), _("Verdi")])
-    for topic in topics(selection.year):
+    for topic in topics_of_year(selection.year):
         answers = [
             (report, answer)
             for report in reports
             for answer in report.answers.all()
-            if answer.section.topic == topic["topic"]
+            if answer.section.topic == topic.topic
         ]
         columns, seen = [], set()
         for _report, answer in answers:
@@ -81,7 +82,7 @@ def build_xlsx(selection: Selection) -> bytes:
                 if question.key not in seen:
                     seen.add(question.key)
                     columns += question_columns(question)
-        sheet = workbook.create_sheet(topic["topic"][:31])
+        sheet = workbook.create_sheet(topic.topic[:31])
         _header(
             sheet, [_("Enhet"), _("Kapittel"), _("Status")] + [h for h, _g in columns]
         )
@@ -92,17 +93,14 @@ def build_xlsx(selection: Selection) -> bytes:
                 + [getter(answer.data) for _h, getter in columns],
             )
         prior = [
-            a
-            for r in before
-            for a in r.answers.all()
-            if a.section.topic == topic["topic"]
+            a for r in before for a in r.answers.all() if a.section.topic == topic.topic
         ]
         for entry in topic_statistics([a for _r, a in answers], prior):
             table = present(entry)
             for row in table["rows"]:
                 for heading, value in zip(table["columns"][1:], row[1:], strict=True):
                     _append(
-                        stats, [topic["title"], entry["label"], row[0], heading, value]
+                        stats, [topic.title, entry["label"], row[0], heading, value]
                     )
     statuses = workbook.create_sheet(_("Status"))
     _header(
