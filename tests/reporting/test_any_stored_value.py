@@ -62,7 +62,7 @@ def test_the_review_page_and_the_form_show_any_stored_number(client, adviser, re
 
 def test_the_workbook_and_both_pdfs_are_made_with_any_stored_number(reports):
     selection = Selection(year=2026, statuses=ALL_STATUSES)
-    sheet = load_workbook(io.BytesIO(build_xlsx(selection)))["arbeidsgiver"]
+    sheet = load_workbook(io.BytesIO(build_xlsx(selection)))["Arbeidsgiverrollen"]
     rows = list(sheet.iter_rows(values_only=True))
     cells = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     shown = [str(c["Spørsmål antall"]).replace("\xa0", "") for c in cells]

@@ -87,11 +87,11 @@ def test_the_matrix_and_the_exports_list_a_years_topics_in_one_order_without_dra
         circular = factories.CircularFactory(kind=kind, audience=[audience])
         for topic, number, order in sections:
             factories.SectionFactory(
-                circular=circular, topic=topic, number=number, order=order
+                circular=circular, topic=topic, number=number, order=order, title=topic
             )
         publish_circular(circular=circular, by=None)
     draft = factories.CircularFactory(audience=[UnitKind.BYDEL])
-    factories.SectionFactory(circular=draft, topic="utkast", order=0)
+    factories.SectionFactory(circular=draft, topic="utkast", title="utkast", order=0)
 
     matrix = [column.topic for column in build_matrix(year=2026).columns]
     workbook = load_workbook(
