@@ -47,7 +47,7 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         before = autosave_version(page)
         field = page.locator(
             "#section-form textarea[name^='q__'], "
-            "#section-form input[type=text][name^='q__']"
+            "#section-form input[type=text][name^='q__']:not([inputmode])"
         ).first
         field.fill("Oppdatert i år av kontaktpersonen.")
         field.press("Tab")
