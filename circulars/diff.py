@@ -20,6 +20,10 @@ COMPARED_FIELDS = (
     "min_value",
     "max_value",
     "max_length",
+    "formula",
+    "totals",
+    "shown_when_key",
+    "shown_when_value",
 )
 
 

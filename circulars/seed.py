@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Circular, Document, Question, Section, UnitKind
+from .seed_rules import apply_seed_rules
 from .services import publish_circular
 
 K = Question.Kind
@@ -540,6 +541,7 @@ def _reporting_circular(
                 questions += TOPICS["diskriminering"]["questions"]
             for q_order, question in enumerate(questions, start=1):
                 Question.objects.create(section=section, order=q_order, **question)
+            apply_seed_rules(section)
         circular.documents.set(documents)
     return circular
 

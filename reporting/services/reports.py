@@ -16,6 +16,7 @@ from ..models import (
     SectionAnswer,
     SectionAnswerRevision,
 )
+from ..rules import derive, rule_problems
 from ..selectors import previous_answers
 from .transitions import S, notify_on_commit, transition
 
@@ -24,7 +25,8 @@ from .transitions import S, notify_on_commit, transition
 def save_section_answer(
     *, answer: SectionAnswer, data: dict, based_on: int, by
 ) -> SectionAnswer:
-    """Store validated answers if nobody saved since version `based_on`.
+    """Store validated answers if nobody saved since version `based_on`; hidden
+    answers are left out and computed ones calculated (`rules.derive`).
 
     The conditional update is the lock: of two saves based on the same version,
     exactly one matches the row and the other raises `StaleAnswer`.
@@ -38,7 +40,9 @@ def save_section_answer(
         .first()
     ):
         raise ReportLocked
-    answered, missing = completeness(list(answer.section.questions.all()), data)
+    questions = list(answer.section.questions.all())
+    data = derive(questions, data)
+    answered, missing = completeness(questions, data)
     saved = {
         "data": data,
         "version": based_on + 1,
@@ -114,6 +118,13 @@ def submit_report(
             _(
                 "Forklar endringene fra i fjor som er større enn terskelen "
                 "før innsending."
+            )
+        )
+    if rule_problems(current):
+        raise TransitionError(
+            _(
+                "Noen svar bryter rundskrivets regler. Rett dem, eller forklar dem "
+                "der regelen tillater det, før innsending."
             )
         )
     if not signed_off_name.strip():

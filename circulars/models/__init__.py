@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .validators import JSON_LIST_VALIDATORS, validate_no_nul_characters
+from ..validators import JSON_LIST_VALIDATORS, validate_no_nul_characters
 
 
 class UnitKind(models.TextChoices):
@@ -495,6 +495,12 @@ class Question(FrozenChild):
     )
     NUMERIC_KINDS = (Kind.INTEGER, Kind.DECIMAL, Kind.PERCENT)
 
+    class Totals(models.TextChoices):
+        BOTH = "both", _("Sum per rad og per kolonne")
+        COLUMNS = "columns", _("Bare sum per kolonne")
+        ROWS = "rows", _("Bare sum per rad")
+        NONE = "none", _("Ingen summer")
+
     section = models.ForeignKey(
         Section,
         verbose_name=_("kapittel"),
@@ -553,6 +559,45 @@ class Question(FrozenChild):
         ),
     )
 
+    formula = models.CharField(
+        _("beregnes som"),
+        max_length=300,
+        blank=True,
+        validators=[validate_no_nul_characters],
+        help_text=_(
+            "Tomt for et spørsmål enheten svarer på. Ellers en formel; svaret vises "
+            "skrivebeskyttet, f.eks. 100 * {midlertidige.antall.kvinner} / "
+            "{ansatte.antall.kvinner}. Tabellkolonner får formel med «formula» i "
+            "kolonnen; der betyr {kvinner} samme rads kolonne."
+        ),
+    )
+    totals = models.CharField(
+        _("summer i tabellen"),
+        max_length=10,
+        choices=Totals.choices,
+        default=Totals.BOTH,
+        help_text=_(
+            "Hvilke summer av tellekolonnene som gir mening. «Mottatt», «behandlet» "
+            "og «sendt videre» skal for eksempel ikke summeres på tvers."
+        ),
+    )
+    shown_when_key = models.SlugField(
+        _("vises bare når spørsmålet"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Nøkkelen til et ja/nei- eller valgspørsmål i samme kapittel. Tomt: "
+            "spørsmålet vises alltid."
+        ),
+    )
+    shown_when_value = models.CharField(
+        _("har svaret"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_nul_characters],
+        help_text=_("F.eks. Ja, eller et av svaralternativene."),
+    )
+
     objects = QuestionQuerySet.as_manager()
 
     class Meta:
@@ -585,6 +630,14 @@ class Question(FrozenChild):
     def is_numeric(self) -> bool:
         return self.kind in self.NUMERIC_KINDS
 
+    @property
+    def is_computed(self) -> bool:
+        return bool(self.formula)
+
+    @property
+    def is_conditional(self) -> bool:
+        return bool(self.shown_when_key)
+
     def clean(self):
         errors = {
             name: _('Skriv en liste, f.eks. [] eller ["Ja", "Nei"].')
@@ -616,8 +669,16 @@ class Question(FrozenChild):
         for row in self.rows or []:
             if not isinstance(row, dict) or not row.get("key") or not row.get("label"):
                 errors["rows"] = _("Hver rad trenger «key» og «label».")
+        if self.shown_when_key and not self.shown_when_value.strip():
+            errors["shown_when_value"] = _("Skriv svaret som skal vise spørsmålet.")
+        if self.shown_when_value and not self.shown_when_key:
+            errors["shown_when_key"] = _("Skriv nøkkelen til spørsmålet det gjelder.")
         if errors:
             raise ValidationError(errors)
+        if self.section_id:
+            errors = question_problems(self, siblings_of(self))
+            if errors:
+                raise ValidationError(errors)
 
 
 @receiver(m2m_changed, sender=Circular.documents.through)
@@ -637,3 +698,6 @@ def refuse_reference_changes_of_frozen_circulars(
         circulars = Circular.objects.filter(pk=instance.pk)
     if circulars.filter(status__in=Circular.FROZEN_STATUSES).exists():
         raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+
+
+from .rules import Rule, question_problems, siblings_of  # noqa: E402, F401
