@@ -76,6 +76,29 @@ def add_synthetic_units(total: int) -> int:
     return added
 
 
+def fill_answers(report: Report, *, by) -> None:
+    """Answer every section of the report as the unit would, explaining the
+    figures that moved more than their threshold from last year."""
+    demo = DemoAnswers(
+        unit_slug=report.unit.slug,
+        year=report.circular.reporting_year,
+        deadline=report.circular.deadline,
+    )
+    for answer in report.answers.all():
+        data = demo.section(
+            list(answer.section.questions.all()), answer.section.rules.all()
+        )
+        save_section_answer(answer=answer, data=data, based_on=answer.version, by=by)
+    for answer, questions in missing_explanations(report):
+        explained = {q.key: DEMO_EXPLANATION for q in questions}
+        save_section_answer(
+            answer=answer,
+            data=answer.data | {EXPLANATIONS_KEY: explained},
+            based_on=answer.version,
+            by=by,
+        )
+
+
 def fill_reports(
     *, year: int, contact, adviser, approve: bool, unit_slug: str | None = None
 ) -> int:
@@ -92,25 +115,8 @@ def fill_reports(
         "answers__section__questions", "answers__section__rules"
     )
     for report in reports:
-        demo = DemoAnswers(
-            unit_slug=report.unit.slug, year=year, deadline=report.circular.deadline
-        )
         with transaction.atomic():
-            for answer in report.answers.all():
-                data = demo.section(
-                    list(answer.section.questions.all()), answer.section.rules.all()
-                )
-                save_section_answer(
-                    answer=answer, data=data, based_on=answer.version, by=contact
-                )
-            for answer, questions in missing_explanations(report):
-                explained = {q.key: DEMO_EXPLANATION for q in questions}
-                save_section_answer(
-                    answer=answer,
-                    data=answer.data | {EXPLANATIONS_KEY: explained},
-                    based_on=answer.version,
-                    by=contact,
-                )
+            fill_answers(report, by=contact)
             submit_report(
                 report=report,
                 signed_off_name=f"Leder for {report.unit.name}",
