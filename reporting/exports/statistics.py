@@ -101,6 +101,10 @@ def _table_stat(question: Question, values: list) -> dict:
             for i, row in enumerate(question.rows)
         ],
         "totals": suppressed["totals"] if suppressed else [],
+        # Which totals the circular says make sense (no sum across received,
+        # handled and sent on); suppression still counts them all.
+        "across": question.totals in (Question.Totals.BOTH, Question.Totals.ROWS),
+        "down": question.totals in (Question.Totals.BOTH, Question.Totals.COLUMNS),
     }
 
 
@@ -216,29 +220,37 @@ def present(entry: dict) -> dict:
         table = current["table"]
         before = previous["table"] if previous else None
         has_counts = bool(table["counted"])
+        across = has_counts and table.get("across", True)
+        down = has_counts and table.get("down", True)
+        width = None if across else len(table["counted"])
         columns = [_("Rad"), *table["counted"]]
-        if has_counts:
+        if across:
             columns += [_("Sum"), _("Sum i fjor")]
         columns += [_("Median %(column)s") % {"column": m} for m in table["measured"]]
         rows = []
         for i, row in enumerate(table["rows"]):
-            cells = [row["label"], *(shown(v) for v in row["counts"])]
-            if has_counts:
+            cells = [row["label"], *(shown(v) for v in row["counts"][:width])]
+            if across:
                 cells.append(shown(before["rows"][i]["counts"][-1]) if before else "–")
             cells += [
                 shown(v, k)
                 for v, k in zip(row["medians"], table["measured_kinds"], strict=True)
             ]
             rows.append(cells)
-        if has_counts:
+        if down:
             rows.append(
                 [
                     _("Sum"),
-                    *(shown(v) for v in table["totals"]),
-                    shown(before["totals"][-1]) if before else "–",
+                    *(shown(v) for v in table["totals"][:width]),
+                    *(
+                        [shown(before["totals"][-1]) if before else "–"]
+                        if across
+                        else []
+                    ),
                     *("" for _m in table["measured"]),
                 ]
             )
+        if has_counts:
             chart = bar_chart(
                 title=entry["label"],
                 categories=[row["label"] for row in table["rows"]],

@@ -107,9 +107,7 @@ def test_table_totals_follow_what_the_contact_types(demo, visitor):
     visitor.check()
 
 
-def test_received_handled_and_sent_on_are_summed_down_but_never_across(
-    demo, visitor
-):
+def test_received_handled_and_sent_on_are_summed_down_but_never_across(demo, visitor):
     report = Report.objects.get(
         unit__slug="bydel-frogner", circular__reporting_year=2026
     )
