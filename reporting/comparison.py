@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from circulars.models import Question
 
 from .answers import is_answered
+from .rules import displayed
 
 TEXT_KINDS = (Question.Kind.LONG_TEXT, Question.Kind.SHORT_TEXT)
 
@@ -133,9 +134,9 @@ def question_view(
     question: Question, data: dict, previous: dict | None
 ) -> QuestionView:
     """One question's answer, and last year's when there was an approved report."""
-    value = data.get(question.key)
+    value = displayed(question, data)
     has_previous = previous is not None
-    old = (previous or {}).get(question.key)
+    old = displayed(question, previous or {})
     view = QuestionView(question=question, answered=is_answered(question, value))
     if question.kind == Question.Kind.TABLE:
         value, old = value or {}, old or {}

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from circulars.models import Question, Section
 
 from ..models import Report, SectionAnswer
+from ..rules import displayed
 from .values import format_value, list_rows, table_rows
 
 K = Question.Kind
@@ -109,7 +110,7 @@ def section_content(answer: SectionAnswer, previous_data: dict | None) -> dict:
         "title": section.title,
         "topic": section.topic,
         "questions": [
-            question_content(question, answer.data.get(question.key), previous_data)
+            question_content(question, displayed(question, answer.data), previous_data)
             for question in questions
         ],
     }

@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 from circulars.models import Question
 
 from ..models import Report
+from ..rules import displayed
 from .consolidated import Selection, deliveries, topics
 from .content import reports_with_answers
 from .formulas import starts_formula
@@ -76,7 +77,9 @@ def question_columns(question: Question) -> list[tuple[str, callable]]:
             )
 
         return [(question.label, rows_as_text)]
-    return [(question.label, lambda data: _cell(question.kind, data.get(question.key)))]
+    return [
+        (question.label, lambda data: _cell(question.kind, displayed(question, data)))
+    ]
 
 
 def _header(sheet, headings):

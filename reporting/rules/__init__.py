@@ -8,7 +8,13 @@ conditional questions, «Annet» texts and rules between answers.
 from .checks import Violation, blocking, explanation, violations
 from .conditions import hidden_keys, is_shown, without_hidden
 from .formulas import with_computed
-from .values import OTHER_KEY, RULE_EXPLANATIONS_KEY, chose_other, has_other
+from .values import (
+    OTHER_KEY,
+    RULE_EXPLANATIONS_KEY,
+    chose_other,
+    displayed,
+    has_other,
+)
 
 __all__ = [
     "OTHER_KEY",
@@ -17,6 +23,7 @@ __all__ = [
     "blocking",
     "chose_other",
     "derive",
+    "displayed",
     "explanation",
     "has_other",
     "hidden_keys",

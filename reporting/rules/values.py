@@ -66,3 +66,21 @@ def has_other(question) -> bool:
 def chose_other(question, value) -> bool:
     values = value if isinstance(value, list) else [value]
     return any(str(v).strip().lower() == OTHER_CHOICE for v in values if v)
+
+
+def displayed(question, data: dict):
+    """The answer as a reader should see it: «Annet» carries what the unit wrote."""
+    value = data.get(question.key)
+    others = data.get(OTHER_KEY)
+    text = others.get(question.key) if isinstance(others, dict) else None
+    if not text or not has_other(question):
+        return value
+
+    def with_text(choice):
+        if isinstance(choice, str) and choice.strip().lower() == OTHER_CHOICE:
+            return f"{choice}: {text}"
+        return choice
+
+    if isinstance(value, list):
+        return [with_text(choice) for choice in value]
+    return with_text(value)

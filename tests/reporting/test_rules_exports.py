@@ -45,3 +45,16 @@ def test_a_table_without_sensible_sums_shows_only_its_cells():
     shown = table_of(Question.Totals.NONE)
     assert shown["columns"] == ["Rad", "Mottatt", "Behandlet"]
     assert [row[0] for row in shown["rows"]] == ["Alder", "Kjønn"]
+
+
+def test_annet_carries_what_the_unit_wrote_wherever_the_answer_is_read():
+    from reporting.rules import displayed
+
+    question = Question(
+        key="hvordan",
+        kind=Question.Kind.MULTIPLE_CHOICE,
+        choices=["Workshop", "Annet"],
+    )
+    data = {"hvordan": ["Workshop", "Annet"], "_annet": {"hvordan": "Frokostmøte"}}
+    assert displayed(question, data) == ["Workshop", "Annet: Frokostmøte"]
+    assert displayed(question, {"hvordan": ["Workshop"]}) == ["Workshop"]
