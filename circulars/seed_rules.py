@@ -98,7 +98,7 @@ RULES = [
     ),
     rule(
         "nemnd-mottatt",
-        "diskriminering-tabell.*.videresendt",
+        "diskriminering-tabell.*.nemnd",
         LTE,
         "diskriminering-tabell.*.mottatt",
         "Flere saker for nemnda enn klager mottatt. Gjelder det klager fra i fjor, "

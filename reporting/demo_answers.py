@@ -51,7 +51,7 @@ RANGES = {
     ("lonnsgap", None): (88, 99),
     ("diskriminering-tabell", "mottatt"): (0, 6),
     ("diskriminering-tabell", "behandlet"): (0, 5),
-    ("diskriminering-tabell", "videresendt"): (0, 1),
+    ("diskriminering-tabell", "nemnd"): (0, 1),
     ("ledere-minoritet", None): (5, 30),
 }
 DEFAULT_RANGES = {K.INTEGER: (0, 400), K.DECIMAL: (80, 105), K.PERCENT: (5, 95)}

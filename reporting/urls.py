@@ -9,6 +9,7 @@ from .views import (
     reports,
     review,
     start,
+    units,
 )
 
 app_name = "reporting"
@@ -40,6 +41,14 @@ urlpatterns = [
         attachments.attachment_delete,
         name="attachment_delete",
     ),
+    path(
+        "mentor/takk-nei/<str:token>/",
+        oxlo.mentor_decline,
+        name="mentor_decline",
+    ),
+    path("enheter/<slug:slug>/", units.unit_detail, name="unit_detail"),
+    path("vurdering/oxlo-nettverket/", units.network, name="network"),
+    path("vurdering/oxlo-nettverket.xlsx", units.network_xlsx, name="network_xlsx"),
     path("okt/forleng/", reports.session_keepalive, name="session_keepalive"),
     path(
         "rundskriv/<id:pk>/forhandsvisning/",

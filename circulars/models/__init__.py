@@ -16,7 +16,12 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..validators import JSON_LIST_VALIDATORS, validate_no_nul_characters
+from ..validators import (
+    ARCHIVE_CODE,
+    CASE_NUMBER,
+    JSON_LIST_VALIDATORS,
+    validate_no_nul_characters,
+)
 
 
 class UnitKind(models.TextChoices):
@@ -182,10 +187,26 @@ class Circular(models.Model):
     year = models.PositiveIntegerField(_("år"))
     title = models.CharField(_("tittel"), max_length=300)
     case_number = models.CharField(
-        _("saksnummer"), max_length=40, blank=True, help_text=_("F.eks. 201204898-35")
+        _("saksnummer"),
+        max_length=40,
+        blank=True,
+        validators=[CASE_NUMBER],
+        help_text=_("F.eks. 201204898-35"),
     )
     archive_code = models.CharField(
-        _("arkivkode"), max_length=20, blank=True, help_text=_("F.eks. 911")
+        _("arkivkode"),
+        max_length=20,
+        blank=True,
+        validators=[ARCHIVE_CODE],
+        help_text=_("F.eks. 911"),
+    )
+    example = models.BooleanField(
+        _("eksempel"),
+        default=False,
+        help_text=_(
+            "Et eksempel til demo og opplæring, ikke et rundskriv byrådet har sendt "
+            "ut. Vises merket «Eksempel» overalt og trenger ikke arkivdata."
+        ),
     )
     issued_by = models.CharField(_("fra"), max_length=200, default="Byrådet")
     sent_on = models.DateField(_("utsendt dato"), null=True, blank=True)
@@ -309,8 +330,10 @@ class Circular(models.Model):
 
     @property
     def designation(self) -> str:
-        """The circular's name as it is cited: «Rundskriv 8/2017»."""
-        return f"{self.get_kind_display()} {self.number}/{self.year}"
+        """The circular's name as it is cited: «Rundskriv 8/2017»; an example
+        says so wherever it is named (pages, e-mails, PDFs)."""
+        name = f"{self.get_kind_display()} {self.number}/{self.year}"
+        return f"{name} ({_('eksempel')})" if self.example else name
 
     @property
     def is_frozen(self) -> bool:

@@ -14,13 +14,11 @@ from django.utils.translation import gettext as _
 
 from circulars.models import Question, Section
 
+from ..kinds import kind_of
 from ..models import Report, SectionAnswer
 from ..rules import displayed
-from .values import format_value, list_rows, table_rows
 
 K = Question.Kind
-# Kinds whose last-year value is shown beside this year's.
-COMPARABLE_KINDS = (*Question.NUMERIC_KINDS, K.YES_NO, K.CHOICE)
 WATERMARKS = {
     Report.Status.DRAFT: _("UTKAST"),
     Report.Status.RETURNED: _("IKKE GODKJENT"),
@@ -85,20 +83,27 @@ def question_content(question: Question, value, previous_data: dict | None) -> d
     """One question and its answer; `previous_data` is last year's section data."""
     item = {"label": question.label, "kind": question.kind}
     previous = None if previous_data is None else previous_data.get(question.key)
+    kind = kind_of(question)
     if question.kind == K.TABLE:
-        rows = table_rows(question, value)
+        rows = [
+            {"label": label, "cells": [k.format(v) for _c, k, v in cells]}
+            for label, cells in kind.table(value)
+        ]
         if previous is not None:
-            for row, before in zip(rows, table_rows(question, previous), strict=True):
-                row["previous"] = before["cells"]
+            for row, (_label, before) in zip(rows, kind.table(previous), strict=True):
+                row["previous"] = [k.format(v) for _c, k, v in before]
         item["columns"] = [column["label"] for column in question.columns]
         item["rows"] = rows
     elif question.kind == K.LIST:
         item["columns"] = [column["label"] for column in question.columns]
-        item["rows"] = list_rows(question, value)
+        item["rows"] = [
+            [text for _label, text in kind.texts(cells)]
+            for cells in kind.rows_of(value)
+        ]
     else:
-        item["text"] = format_value(question.kind, value)
-        if previous is not None and question.kind in COMPARABLE_KINDS:
-            item["previous"] = format_value(question.kind, previous)
+        item["text"] = kind.format(value)
+        if previous is not None and kind.compares_in_print:
+            item["previous"] = kind.format(previous)
     return item
 
 

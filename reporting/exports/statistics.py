@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from circulars.models import Question
 
+from ..kinds import kind_of
 from .suppression import suppress_group, suppress_table, suppress_value
-from .values import as_number, format_number
 
 K = Question.Kind
 
@@ -18,8 +18,10 @@ def _median(numbers):
     return pystats.median(numbers) if numbers else None
 
 
-def _numbers(values):
-    return [n for n in (as_number(v) for v in values) if n is not None]
+def _numbers(kind, values):
+    """The values that are numbers to count with (of `kind`: a question or column)."""
+    reader = kind_of(kind)
+    return [n for n in (reader.number(v) for v in values) if n is not None]
 
 
 def _counts(labels, values, *, multiple=False):
@@ -55,7 +57,7 @@ def _category_stat(question: Question, values: list) -> dict | None:
 
 
 def _numeric_stat(question: Question, values: list) -> dict:
-    numbers = _numbers(values)
+    numbers = _numbers(question, values)
     integer = question.kind == K.INTEGER
     median = _median(numbers)
     return {
@@ -74,7 +76,11 @@ def _table_stat(question: Question, values: list) -> dict:
     matrix = [
         [
             int(
-                sum(_numbers([(t.get(row["key"]) or {}).get(c["key"]) for t in tables]))
+                sum(
+                    _numbers(
+                        c, [(t.get(row["key"]) or {}).get(c["key"]) for t in tables]
+                    )
+                )
             )
             for c in counted
         ]
@@ -82,7 +88,9 @@ def _table_stat(question: Question, values: list) -> dict:
     ]
     medians = [
         [
-            _median(_numbers([(t.get(row["key"]) or {}).get(c["key"]) for t in tables]))
+            _median(
+                _numbers(c, [(t.get(row["key"]) or {}).get(c["key"]) for t in tables])
+            )
             for c in measured
         ]
         for row in question.rows
@@ -134,7 +142,7 @@ def shown(value, kind=K.INTEGER) -> str:
         return "–"
     if isinstance(value, str):
         return value
-    return format_number(round(value, 1) if kind != K.INTEGER else value, kind)
+    return kind_of(kind).format(round(value, 1) if kind != K.INTEGER else value)
 
 
 def topic_statistics(answers, previous_answers) -> list[dict]:

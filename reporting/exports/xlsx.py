@@ -10,13 +10,13 @@ from openpyxl.styles import Font
 
 from circulars.models import Question
 
+from ..kinds import kind_of
 from ..models import Report
 from ..rules import displayed
 from .consolidated import Selection, deliveries, topics
 from .content import reports_with_answers
 from .formulas import starts_formula
 from .statistics import present, topic_statistics
-from .values import as_number, format_value
 
 K = Question.Kind
 ALL_STATUSES = tuple(Report.Status.values)
@@ -37,49 +37,21 @@ def _append(sheet, values):
             cell.quotePrefix = True
 
 
-def _cell(kind: str, value):
-    if kind in Question.NUMERIC_KINDS:
-        number = as_number(value)
-        return float(number) if number is not None else None
-    return format_value(kind, value) or None
-
-
 def question_columns(question: Question) -> list[tuple[str, callable]]:
     """(heading, value getter) for each column a question becomes."""
+    kind = kind_of(question)
     if question.kind == K.TABLE:
         return [
             (
                 f"{question.label} – {row['label']} – {column['label']}",
-                lambda data, r=row["key"], c=column: _cell(
-                    c.get("kind", K.SHORT_TEXT),
-                    ((data.get(question.key) or {}).get(r) or {}).get(c["key"]),
+                lambda data, r=row["key"], c=column, k=cell_kind: k.cell(
+                    ((data.get(question.key) or {}).get(r) or {}).get(c["key"])
                 ),
             )
             for row in question.rows
-            for column in question.columns
+            for column, cell_kind in zip(kind.columns, kind.column_kinds, strict=True)
         ]
-    if question.kind == K.LIST:
-
-        def rows_as_text(data):
-            rows = data.get(question.key) or []
-            return (
-                "\n".join(
-                    "; ".join(
-                        f"{c['label']}: "
-                        + format_value(c.get("kind", K.SHORT_TEXT), row.get(c["key"]))
-                        for c in question.columns
-                        if row.get(c["key"]) not in (None, "", [])
-                    )
-                    for row in rows
-                    if isinstance(row, dict)
-                )
-                or None
-            )
-
-        return [(question.label, rows_as_text)]
-    return [
-        (question.label, lambda data: _cell(question.kind, displayed(question, data)))
-    ]
+    return [(question.label, lambda data: kind.cell(displayed(question, data)))]
 
 
 def _header(sheet, headings):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from circulars.expressions import parse_formula
 
+from ..kinds.scalar import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT
 from ..rules import (
     OTHER_KEY,
     RULE_EXPLANATIONS_KEY,
@@ -21,7 +22,6 @@ from ..rules import (
     is_shown,
 )
 from ..rules.formulas import computed_columns, field_tree
-from .fields import LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT
 from .names import field_name
 
 

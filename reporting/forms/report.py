@@ -24,12 +24,43 @@ class ContactForm(forms.Form):
     title = forms.CharField(label=_("Stilling"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-post (jobb)"))
     phone = forms.CharField(label=_("Telefon"), max_length=40, required=False)
+    in_leadership = forms.TypedChoiceField(
+        label=_("Er OXLO-kontakten i virksomhetsleders stab eller lederteam?"),
+        help_text=_("Rundskriv 8/2017 anbefaler det."),
+        choices=[("ja", _("Ja")), ("nei", _("Nei"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+    )
+
+    @classmethod
+    def initial_for(cls, unit) -> dict:
+        """The form filled in from the unit's one contact record."""
+        return {
+            "name": unit.contact_name,
+            "title": unit.contact_title,
+            "email": unit.contact_email,
+            "phone": unit.contact_phone,
+            "in_leadership": {True: "ja", False: "nei"}.get(unit.contact_in_leadership),
+        }
+
+
+class NoContactForm(forms.Form):
+    no_contact_reason = forms.CharField(
+        label=_("Hvorfor er ingen OXLO-kontakt utpekt?"),
+        help_text=_(
+            "Rundskriv 8/2017 anbefaler en OXLO-kontakt, men krever det ikke. "
+            "Uten kontakt må rapporten si hvorfor."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class MentorForm(forms.ModelForm):
     class Meta:
         model = MentorNomination
-        fields = ["name", "title", "email", "field", "informed"]
+        fields = ["name", "title", "email", "field", "reason", "informed"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,7 +18,7 @@ from .reports import (
     attachment_path,
 )
 from .review import ReviewComment
-from .units import AdviserAssignment, Membership, Unit
+from .units import AdviserAssignment, Membership, Unit, UnitAlias
 
 __all__ = [
     "AdviserAssignment",
@@ -37,6 +37,7 @@ __all__ = [
     "SectionAnswerRevision",
     "SentReminder",
     "Unit",
+    "UnitAlias",
     "attachment_path",
     "export_path",
 ]

@@ -23,6 +23,7 @@ class AuditEvent(models.Model):
         CIRCULAR_PUBLISHED = "circular_published", _("Rundskriv publisert")
         CIRCULAR_WITHDRAWN = "circular_withdrawn", _("Rundskriv trukket tilbake")
         REPORT_REOPENED = "report_reopened", _("Rapport gjenåpnet")
+        UNIT_CONTACT = "unit_contact", _("OXLO-kontakt registrert")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     action = models.CharField(_("hendelse"), max_length=20, choices=Action.choices)

@@ -17,7 +17,7 @@ from circulars.expressions import (
     value_type,
 )
 
-from ..exports.values import format_value
+from ..kinds import kind_of
 from .values import RULE_EXPLANATIONS_KEY, as_date, as_number, raw_value, row_keys
 
 COMPARE = {
@@ -47,6 +47,15 @@ class Violation:
             "right": self.right,
         }
         return f"{self.where}: {text}" if self.where else text
+
+
+def _shown(kind: str | None, value) -> str:
+    """A compared number or date as the unit reads it elsewhere."""
+    if isinstance(value, Decimal):
+        value = int(value) if value == value.to_integral_value() else float(value)
+    else:
+        value = value.isoformat()
+    return kind_of(kind or "decimal").format(value)
 
 
 def _comparable(kind: str | None, value):
@@ -130,8 +139,8 @@ def rule_violations(rule, by_key: dict, data: dict, *, deadline=None) -> list:
                     rule=rule,
                     path=(left.key,) if row is None else (left.key, row, column),
                     where=_where(left, question, row, column),
-                    left=format_value(kind, value),
-                    right=format_value(other_kind, other),
+                    left=_shown(kind, value),
+                    right=_shown(other_kind, other),
                     limit=other,
                 )
             )

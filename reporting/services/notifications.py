@@ -18,7 +18,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, send_mass_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -41,11 +40,10 @@ Delivery = NotificationPreference.Delivery
 
 
 def unit_contacts(unit) -> list:
-    """The unit's people with an e-mail address (its members and OXLO contact)."""
+    """The unit's people with an e-mail address."""
     User = get_user_model()
     return list(
-        User.objects.filter(is_active=True)
-        .filter(Q(memberships__unit=unit) | Q(oxlo_contact_for=unit))
+        User.objects.filter(is_active=True, memberships__unit=unit)
         .exclude(email="")
         .distinct()
         .order_by("pk")

@@ -101,6 +101,27 @@ def missing_explanations(report: Report) -> list[tuple[SectionAnswer, list]]:
     return missing
 
 
+def snapshot_contact(report: Report) -> dict:
+    """The report's copy of its unit's contact, taken at submit; raises if the
+    unit has none and no reason was given."""
+    unit = report.unit
+    if not unit.has_contact and not report.no_contact_reason:
+        raise TransitionError(
+            _(
+                "Oppgi enhetens OXLO-kontakt, eller skriv hvorfor ingen er utpekt, "
+                "før innsending."
+            )
+        )
+    return {
+        "contact_name": unit.contact_name,
+        "contact_title": unit.contact_title,
+        "contact_email": unit.contact_email,
+        "contact_phone": unit.contact_phone,
+        "contact_in_leadership": unit.contact_in_leadership,
+        "contact_confirmed_at": timezone.now() if unit.has_contact else None,
+    }
+
+
 @transaction.atomic
 def submit_report(
     *, report: Report, signed_off_name: str, signed_off_title: str, by
@@ -129,6 +150,7 @@ def submit_report(
         )
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
+    contact = snapshot_contact(current)
     submitted = transition(
         report=current,
         action=ReportEvent.Action.SUBMITTED,
@@ -137,6 +159,7 @@ def submit_report(
         submitted_by=by,
         signed_off_name=signed_off_name.strip(),
         signed_off_title=signed_off_title.strip(),
+        **contact,
     )
     notify_on_commit(submitted, NotificationKind.SUBMITTED)
     return submitted

@@ -15,7 +15,9 @@ from tests.reporting.export_data import answers, every_kind_circular, fill
 
 
 def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    """The text a reader sees (a no-break space reads as a space)."""
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return text.replace("\u00a0", " ")
 
 
 def outline_titles(outline) -> list[str]:

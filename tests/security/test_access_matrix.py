@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from reporting.models import Report
+from reporting.services.units import mentor_decline_url
 from tests.security.admin_pages import superuser_only_pages
 
 ROLES = ["anonymous", "other_contact", "owner_contact", "adviser", "administrator"]
@@ -63,6 +64,11 @@ ACCESS: dict[str, list[str]] = {
     "reporting:attachment_download": ["owner_contact", *REVIEWERS],
     "reporting:report_submit": ["owner_contact"],
     "reporting:mentor_delete": ["owner_contact"],
+    # The nominee has no account: the signed link is the key.
+    "reporting:mentor_decline": EVERYONE,
+    "reporting:unit_detail": ["owner_contact", *REVIEWERS],
+    "reporting:network": REVIEWERS,
+    "reporting:network_xlsx": REVIEWERS,
     "reporting:section_autosave": ["owner_contact"],
     "reporting:attachment_upload": ["owner_contact"],
     "reporting:attachment_delete": ["owner_contact"],
@@ -102,6 +108,8 @@ KWARGS = {
     ("reporting:export_status", "pk"): lambda w, view: w.export_job,
     ("reporting:export_download", "pk"): lambda w, view: w.export_job,
     ("reporting:export_retry", "pk"): lambda w, view: w.export_job,
+    ("reporting", "slug"): lambda w, view: w.report.unit.slug,
+    ("reporting:mentor_decline", "token"): lambda w, view: mentor_token(w.mentor),
     "section_pk": lambda w, view: w.section,
     "mentor_pk": lambda w, view: w.mentor,
     "attachment_pk": lambda w, view: w.attachment,
@@ -120,6 +128,11 @@ KWARGS = {
     ("circular_attachment", "name"): lambda w, view: w.draft_circular.attachment.name,
     ("document_file", "name"): lambda w, view: w.document.file.name,
 }
+
+
+def mentor_token(mentor) -> str:
+    return mentor_decline_url(mentor).rstrip("/").rsplit("/", 1)[1]
+
 
 # Views whose every answer is "not found" by design, for everyone.
 FINDS_NOTHING = {"admin/(?P<url>.*)$"}

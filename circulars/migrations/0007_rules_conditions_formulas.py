@@ -8,7 +8,7 @@ import circulars.validators
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("circulars", "0004_harden"),
+        ("circulars", "0006_mark_seeded_examples"),
     ]
 
     operations = [
