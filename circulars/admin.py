@@ -76,8 +76,8 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
         "rows",
         "columns",
         ("min_value", "max_value", "max_length", "change_threshold"),
+        ("counts_people", "people_group", "totals"),
         "formula",
-        "totals",
         ("shown_when_key", "shown_when_value"),
     ]
 

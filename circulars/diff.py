@@ -20,8 +20,10 @@ COMPARED_FIELDS = (
     "min_value",
     "max_value",
     "max_length",
-    "formula",
+    "counts_people",
+    "people_group",
     "totals",
+    "formula",
     "shown_when_key",
     "shown_when_value",
 )

@@ -96,6 +96,8 @@ def measures(key="tiltak", label="Tiltak gjennomført eller planlagt i året"):
 
 
 def women_men(key, label, kind=K.INTEGER, **extra):
+    if extra.get("counts_people"):
+        extra["totals"] = Question.Totals.ROWS
     columns = [
         {"key": "kvinner", "label": "Kvinner", "kind": kind},
         {"key": "menn", "label": "Menn", "kind": kind},
@@ -124,6 +126,8 @@ DISCRIMINATION_QUESTIONS = [
         "diskriminering-tabell",
         "Klager på diskriminering etter grunnlag (tabell 4.5)",
         K.TABLE,
+        counts_people=True,
+        totals=Question.Totals.COLUMNS,
         help_text=(
             "Klager fra brukere i året. Saker brakt inn for Diskrimineringsnemnda er "
             "saker der klageren har klaget virksomheten inn for nemnda; det er "
@@ -287,21 +291,45 @@ TOPICS = {
             "opplysninger om enkeltpersoner."
         ),
         "questions": [
-            women_men("ansatte", "Antall ansatte", required=True, change_threshold=20),
-            women_men("midlertidige", "Midlertidig ansatte", required=True),
-            women_men("midlertidige-andel", "Andel midlertidig ansatte (%)", K.PERCENT),
-            women_men("deltid", "Deltidsansatte", required=True),
-            women_men("deltid-andel", "Andel deltidsansatte (%)", K.PERCENT),
+            women_men(
+                "ansatte",
+                "Antall ansatte",
+                required=True,
+                change_threshold=20,
+                counts_people=True,
+            ),
+            women_men(
+                "midlertidige",
+                "Midlertidig ansatte",
+                required=True,
+                counts_people=True,
+            ),
+            women_men(
+                "midlertidige-andel",
+                "Andel midlertidig ansatte (%)",
+                K.PERCENT,
+                people_group="midlertidige",
+            ),
+            women_men("deltid", "Deltidsansatte", required=True, counts_people=True),
+            women_men(
+                "deltid-andel",
+                "Andel deltidsansatte (%)",
+                K.PERCENT,
+                people_group="deltid",
+            ),
             women_men(
                 "foreldrepermisjon",
                 "Foreldrepermisjon, gjennomsnittlig antall uker",
                 K.DECIMAL,
+                people_group="ansatte",
             ),
             q(
                 "stillingsgrupper",
                 "Kjønnsfordeling og lønn per stillingsgruppe",
                 K.TABLE,
                 help_text="Minst annethvert år. Lønn er kvinners lønn i prosent av menns.",
+                counts_people=True,
+                totals=Question.Totals.BOTH,
                 rows=[{"key": key, "label": label} for key, label in POSITION_GROUPS],
                 columns=[
                     {"key": "kvinner", "label": "Kvinner", "kind": "integer"},
@@ -324,8 +352,11 @@ TOPICS = {
                 K.DECIMAL,
                 min_value=0,
                 max_value=200,
+                people_group="ansatte",
             ),
-            women_men("ufrivillig-deltid", "Ufrivillig deltid, antall"),
+            women_men(
+                "ufrivillig-deltid", "Ufrivillig deltid, antall", counts_people=True
+            ),
             q(
                 "ufrivillig-deltid-kartlegging",
                 "Hvordan ble ufrivillig deltid kartlagt?",
@@ -367,6 +398,7 @@ TOPICS = {
                 "Andel ledere med minoritetsbakgrunn (%)",
                 K.PERCENT,
                 help_text="Bare samlet tall for virksomheten.",
+                people_group="stillingsgrupper",
             ),
             q(
                 "rekruttering",

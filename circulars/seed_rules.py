@@ -1,11 +1,11 @@
-"""The seed circulars' computed answers, conditions, table totals and rules between
+"""The seed circulars' computed answers, conditions and rules between
 answers (4.3–4.7 / 4.3.1–4.3.6), by question key. Administrators change them in
 the admin beside the questions; `apply_seed_rules` adds them to a draft section.
 """
 
 from django.core.exceptions import ValidationError
 
-from .models import Question, Rule
+from .models import Rule
 from .models.rules import question_problems, rule_problems
 
 LTE, LT, GTE = Rule.Operator.AT_MOST, Rule.Operator.BELOW, Rule.Operator.AT_LEAST
@@ -40,12 +40,6 @@ QUESTIONS = {
         "shown_when_key": "tillitsvalgte",
         "shown_when_value": "Ja",
     },
-    # Received, handled and brought before the tribunal are not summed across.
-    "diskriminering-tabell": {"totals": Question.Totals.COLUMNS},
-    "ansatte": {"totals": Question.Totals.ROWS},
-    "midlertidige": {"totals": Question.Totals.ROWS},
-    "deltid": {"totals": Question.Totals.ROWS},
-    "ufrivillig-deltid": {"totals": Question.Totals.ROWS},
 }
 # Column formulas: question key -> {column key: formula}.
 COLUMN_FORMULAS = {
@@ -178,7 +172,7 @@ def _rule_keys(spec: dict) -> set[str]:
 
 
 def apply_seed_rules(section) -> list[str]:
-    """Add the seed's conditions, formulas, totals and rules that fit the draft
+    """Add the seed's conditions, formulas and rules that fit the draft
     section's questions; return what did not fit (none, for the seed's own)."""
     questions = {q.key: q for q in section.questions.all()}
     problems = []

@@ -27,6 +27,7 @@ DEMO_PEOPLE = [
 ]
 
 DEMO_EXPLANATION = "Endringen skyldes omorganisering og nye tall fra HR-systemet."
+DEMO_NO_CONTACT = "Eksempeldata: enhetens OXLO-kontakt er ikke registrert i portalen."
 
 
 @transaction.atomic
@@ -121,6 +122,10 @@ def fill_reports(
     for report in reports:
         with transaction.atomic():
             fill_answers(report, by=contact)
+            if not report.unit.has_contact and not report.no_contact_reason:
+                # Demo data names no real unit's contact person.
+                report.no_contact_reason = DEMO_NO_CONTACT
+                report.save(update_fields=["no_contact_reason"])
             submit_report(
                 report=report,
                 signed_off_name=f"Leder for {report.unit.name}",

@@ -504,6 +504,12 @@ class Question(FrozenChild):
         TABLE = "table", _("Tabell")
         LIST = "list", _("Liste (rader enheten legger til)")
 
+    class Totals(models.TextChoices):
+        NONE = "none", _("Ingen summer")
+        ROWS = "rows", _("Sum per rad")
+        COLUMNS = "columns", _("Sum per kolonne")
+        BOTH = "both", _("Sum per rad og per kolonne")
+
     # Kinds a table column or a list field may have.
     CELL_KINDS = (
         Kind.SHORT_TEXT,
@@ -517,12 +523,6 @@ class Question(FrozenChild):
         Kind.DATE,
     )
     NUMERIC_KINDS = (Kind.INTEGER, Kind.DECIMAL, Kind.PERCENT)
-
-    class Totals(models.TextChoices):
-        BOTH = "both", _("Sum per rad og per kolonne")
-        COLUMNS = "columns", _("Bare sum per kolonne")
-        ROWS = "rows", _("Bare sum per rad")
-        NONE = "none", _("Ingen summer")
 
     section = models.ForeignKey(
         Section,
@@ -582,6 +582,36 @@ class Question(FrozenChild):
         ),
     )
 
+    counts_people = models.BooleanField(
+        _("tall om personer"),
+        default=False,
+        help_text=_(
+            "Tallene er antall personer (ansatte, klagere): i alt som publiseres vises "
+            "1–4 som «<5». I en tabell gjelder det heltallskolonnene; de andre "
+            "tallkolonnene (andel, lønn) beskriver gruppen på samme rad og skjules med "
+            "den."
+        ),
+    )
+    people_group = models.SlugField(
+        _("beskriver gruppen i"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Nøkkelen til spørsmålet i samme kapittel som teller gruppen disse tallene "
+            "(andel, lønn, gjennomsnitt) beskriver; de skjules der gruppens antall er "
+            "skjult."
+        ),
+    )
+    totals = models.CharField(
+        _("summer i tabellen"),
+        max_length=10,
+        choices=Totals.choices,
+        default=Totals.NONE,
+        help_text=_(
+            "Hvilke summer som gir mening i en tabell med tall: per rad (på tvers av "
+            "kolonnene), per kolonne (over radene) eller begge."
+        ),
+    )
     formula = models.CharField(
         _("beregnes som"),
         max_length=300,
@@ -592,16 +622,6 @@ class Question(FrozenChild):
             "skrivebeskyttet, f.eks. 100 * {midlertidige.antall.kvinner} / "
             "{ansatte.antall.kvinner}. Tabellkolonner får formel med «formula» i "
             "kolonnen; der betyr {kvinner} samme rads kolonne."
-        ),
-    )
-    totals = models.CharField(
-        _("summer i tabellen"),
-        max_length=10,
-        choices=Totals.choices,
-        default=Totals.BOTH,
-        help_text=_(
-            "Hvilke summer av tellekolonnene som gir mening. «Mottatt», «behandlet» "
-            "og «sendt videre» skal for eksempel ikke summeres på tvers."
         ),
     )
     shown_when_key = models.SlugField(
@@ -696,6 +716,8 @@ class Question(FrozenChild):
             errors["shown_when_value"] = _("Skriv svaret som skal vise spørsmålet.")
         if self.shown_when_value and not self.shown_when_key:
             errors["shown_when_key"] = _("Skriv nøkkelen til spørsmålet det gjelder.")
+        if self.people_group and self.people_group == self.key:
+            errors["people_group"] = _("Et spørsmål kan ikke beskrive seg selv.")
         if errors:
             raise ValidationError(errors)
         if self.section_id:

@@ -17,6 +17,13 @@ class SubmitForm(forms.Form):
         label=_("Navn på den som har godkjent rapporten i enheten"), max_length=200
     )
     signed_off_title = forms.ChoiceField(label=_("Stilling"), choices=SIGNED_OFF_TITLES)
+    confirmed = forms.BooleanField(
+        label=_(
+            "Jeg har lest gjennom svarene og bekrefter at de er riktige, og at "
+            "rapporten er godkjent i enheten."
+        ),
+        error_messages={"required": _("Kryss av for å bekrefte før du sender inn.")},
+    )
 
 
 class ContactForm(forms.Form):

@@ -115,7 +115,13 @@ class UnitAlias(models.Model):
 
 
 class Membership(models.Model):
-    """A person's place in a unit; a contact reports for the units they belong to."""
+    """A person's place and role in a unit: the contact fills in and sends the
+    report, a contributor edits the chapters assigned to them, the leader signs."""
+
+    class Role(models.TextChoices):
+        CONTACT = "contact", _("Kontaktperson")
+        CONTRIBUTOR = "contributor", _("Bidragsyter")
+        LEADER = "leader", _("Leder")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -129,6 +135,12 @@ class Membership(models.Model):
         on_delete=models.CASCADE,
         related_name="memberships",
     )
+    role = models.CharField(
+        _("rolle"), max_length=20, choices=Role.choices, default=Role.CONTACT
+    )
+    # Given by a group claim at single sign-on (and taken away when the claim
+    # goes), rather than by an invitation or an administrator.
+    from_claims = models.BooleanField(_("fra gruppekrav"), default=False)
     title = models.CharField(_("stilling"), max_length=200, blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)

@@ -28,7 +28,6 @@ __all__ = [
     "has_other",
     "hidden_keys",
     "is_shown",
-    "rule_problems",
     "section_violations",
     "violations",
     "without_hidden",
@@ -50,19 +49,3 @@ def section_violations(answer, data: dict | None = None) -> list[Violation]:
         answer.data if data is None else data,
         deadline=answer.report.circular.deadline,
     )
-
-
-def rule_problems(report) -> list[tuple[object, list[Violation]]]:
-    """Sections with broken rules that stop submitting, each with those breaks."""
-    answers = (
-        report.answers.select_related("section")
-        .prefetch_related("section__questions", "section__rules")
-        .order_by("section__order")
-    )
-    found = []
-    for answer in answers:
-        answer.report = report
-        stopping = blocking(section_violations(answer), answer.data)
-        if stopping:
-            found.append((answer, stopping))
-    return found
