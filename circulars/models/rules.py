@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..expressions import (
@@ -124,7 +124,7 @@ def question_problems(question: Question, questions: dict) -> dict[str, str]:
     problems = {}
     if question.formula:
         if question.kind not in Question.NUMERIC_KINDS:
-            problems["formula"] = _gettext("Bare tallspørsmål kan beregnes.")
+            problems["formula"] = gettext("Bare tallspørsmål kan beregnes.")
         else:
             try:
                 check_formula(question.formula, questions)
@@ -138,7 +138,7 @@ def question_problems(question: Question, questions: dict) -> dict[str, str]:
             continue
         try:
             if column.get("kind") not in Question.NUMERIC_KINDS:
-                raise ValidationError(_gettext("Bare tallkolonner kan beregnes."))
+                raise ValidationError(gettext("Bare tallkolonner kan beregnes."))
             check_formula(str(column["formula"]), questions, row_columns=row_columns)
         except ValidationError as error:
             problems["columns"] = f"{column.get('label')}: {_messages(error)}"
@@ -152,22 +152,22 @@ def question_problems(question: Question, questions: dict) -> dict[str, str]:
 def _condition_problem(question: Question, questions: dict) -> str | None:
     other = questions.get(question.shown_when_key)
     if other is None or other.key == question.key:
-        return _gettext("Kapittelet har ikke spørsmålet «%(key)s».") % {
+        return gettext("Kapittelet har ikke spørsmålet «%(key)s».") % {
             "key": question.shown_when_key
         }
     if other.kind not in CONDITION_KINDS:
-        return _gettext("«%(key)s» er ikke et ja/nei- eller valgspørsmål.") % {
+        return gettext("«%(key)s» er ikke et ja/nei- eller valgspørsmål.") % {
             "key": other.key
         }
     if other.shown_when_key == question.key:
-        return _gettext("To spørsmål kan ikke vise hverandre.")
+        return gettext("To spørsmål kan ikke vise hverandre.")
     allowed = (
         list(YES_NO_WORDS)
         if other.kind == K.YES_NO
         else [str(c).lower() for c in other.choices or []]
     )
     if question.shown_when_value.strip().lower() not in allowed:
-        return _gettext("«%(value)s» er ikke et av svarene på «%(key)s».") % {
+        return gettext("«%(value)s» er ikke et av svarene på «%(key)s».") % {
             "value": question.shown_when_value[:60],
             "key": other.key,
         }
@@ -186,7 +186,7 @@ def rule_problems(rule: Rule, questions: dict) -> list[str]:
             for place in ("row", "column"):
                 if getattr(right, place) == EACH and getattr(left, place) != EACH:
                     raise ValidationError(
-                        _gettext("* til høyre krever * på samme plass til venstre.")
+                        gettext("* til høyre krever * på samme plass til venstre.")
                     )
         else:
             right_type = NUMBER if isinstance(constant, Decimal) else DATE
@@ -194,6 +194,6 @@ def rule_problems(rule: Rule, questions: dict) -> list[str]:
         return [_messages(error)]
     if left_type != right_type:
         return [
-            _gettext("Et tall kan bare sammenlignes med et tall, en dato med en dato.")
+            gettext("Et tall kan bare sammenlignes med et tall, en dato med en dato.")
         ]
     return []
