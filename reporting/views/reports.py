@@ -130,7 +130,8 @@ def warn_about_rules(request, answer) -> None:
         messages.warning(
             request,
             ngettext(
-                "Ett svar bryter en regel i rundskrivet. Se varselet i kapittelet.",
+                "%(count)s svar bryter en regel i rundskrivet. Se varselet i "
+                "kapittelet.",
                 "%(count)s svar bryter regler i rundskrivet. Se varslene i kapittelet.",
                 len(broken),
             )

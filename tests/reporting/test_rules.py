@@ -99,7 +99,7 @@ def test_a_broken_rule_is_saved_with_a_warning_and_shown_at_the_field(
     answer.refresh_from_db()
     assert answer.data["midlertidige"]["antall"]["kvinner"] == 80
     page = client.get(response.url).content.decode()
-    assert "bryter en regel i rundskrivet" in page
+    assert "1 svar bryter en regel i rundskrivet" in page
     assert "Svar som bryter rundskrivets regler" in page
     assert (
         "Kvinner: Det kan ikke være flere midlertidig ansatte enn ansatte. "
