@@ -18,6 +18,7 @@ from circulars.models import Question
 
 from .answers import is_answered
 from .models import Report, ReportEvent, SectionAnswer
+from .rules import blocking, hidden_keys, section_violations
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,13 @@ def question_anchor(key: str) -> str:
 
 
 def unanswered_required(answers: list[SectionAnswer]) -> Iterable[Problem]:
-    """Required questions without an answer."""
+    """Required questions without an answer (a hidden question is not asked)."""
     for answer in answers:
-        for question in answer.section.questions.all():
+        questions = list(answer.section.questions.all())
+        hidden = hidden_keys(questions, answer.data)
+        for question in questions:
+            if question.key in hidden:
+                continue
             if question.required and not is_answered(
                 question, answer.data.get(question.key)
             ):
@@ -80,18 +85,37 @@ def unexplained_changes(answers: list[SectionAnswer]) -> Iterable[Problem]:
             )
 
 
+def broken_rules(answers: list[SectionAnswer]) -> Iterable[Problem]:
+    """Rules of the circular the answers break, unless explained where allowed."""
+    for answer in answers:
+        by_key = {q.key: q for q in answer.section.questions.all()}
+        stopping = blocking(section_violations(answer), answer.data)
+        for violation in stopping:
+            key = violation.path[0]
+            message = violation.message
+            if not violation.rule.explainable:
+                message = _("%(message)s Må rettes.") % {"message": message}
+            else:
+                message = _("%(message)s Rett svaret eller forklar avviket.") % {
+                    "message": message
+                }
+            yield Problem(answer, by_key.get(key), message, f"regelbrudd-{key}")
+
+
 CHECKS: list[Callable[[list[SectionAnswer]], Iterable[Problem]]] = [
     unanswered_required,
     unexplained_changes,
+    broken_rules,
 ]
 
 
 def answers_with_questions(report: Report) -> list[SectionAnswer]:
     """The report's section answers with sections and questions, in order."""
     return list(
-        report.answers.select_related("report", "section")
+        report.answers.select_related("report__circular", "section")
         .prefetch_related(
-            Prefetch("section__questions", queryset=Question.objects.order_by("order"))
+            Prefetch("section__questions", queryset=Question.objects.order_by("order")),
+            "section__rules",
         )
         .order_by("section__order", "section__pk")
     )

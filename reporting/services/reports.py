@@ -17,6 +17,7 @@ from ..models import (
     SectionAnswer,
     SectionAnswerRevision,
 )
+from ..rules import derive
 from ..selectors import previous_answers
 from ..submission import submission_problems
 from . import notifications
@@ -27,7 +28,8 @@ from .transitions import S, notify_on_commit, transition
 def save_section_answer(
     *, answer: SectionAnswer, data: dict, based_on: int, by
 ) -> SectionAnswer:
-    """Store validated answers if nobody saved since version `based_on`.
+    """Store validated answers if nobody saved since version `based_on`; hidden
+    answers are left out and computed ones calculated (`rules.derive`).
 
     The conditional update is the lock: of two saves based on the same version,
     exactly one matches the row and the other raises `StaleAnswer`.
@@ -41,7 +43,9 @@ def save_section_answer(
         .first()
     ):
         raise ReportLocked
-    answered, missing = completeness(list(answer.section.questions.all()), data)
+    questions = list(answer.section.questions.all())
+    data = derive(questions, data)
+    answered, missing = completeness(questions, data)
     saved = {
         "data": data,
         "version": based_on + 1,
