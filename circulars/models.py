@@ -504,6 +504,12 @@ class Question(FrozenChild):
         TABLE = "table", _("Tabell")
         LIST = "list", _("Liste (rader enheten legger til)")
 
+    class Totals(models.TextChoices):
+        NONE = "none", _("Ingen summer")
+        ROWS = "rows", _("Sum per rad")
+        COLUMNS = "columns", _("Sum per kolonne")
+        BOTH = "both", _("Sum per rad og per kolonne")
+
     # Kinds a table column or a list field may have.
     CELL_KINDS = (
         Kind.SHORT_TEXT,
@@ -576,6 +582,37 @@ class Question(FrozenChild):
         ),
     )
 
+    counts_people = models.BooleanField(
+        _("tall om personer"),
+        default=False,
+        help_text=_(
+            "Tallene er antall personer (ansatte, klagere): i alt som publiseres vises "
+            "1–4 som «<5». I en tabell gjelder det heltallskolonnene; de andre "
+            "tallkolonnene (andel, lønn) beskriver gruppen på samme rad og skjules med "
+            "den."
+        ),
+    )
+    people_group = models.SlugField(
+        _("beskriver gruppen i"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Nøkkelen til spørsmålet i samme kapittel som teller gruppen disse tallene "
+            "(andel, lønn, gjennomsnitt) beskriver; de skjules der gruppens antall er "
+            "skjult."
+        ),
+    )
+    totals = models.CharField(
+        _("summer i tabellen"),
+        max_length=10,
+        choices=Totals.choices,
+        default=Totals.NONE,
+        help_text=_(
+            "Hvilke summer som gir mening i en tabell med tall: per rad (på tvers av "
+            "kolonnene), per kolonne (over radene) eller begge."
+        ),
+    )
+
     objects = QuestionQuerySet.as_manager()
 
     class Meta:
@@ -639,6 +676,8 @@ class Question(FrozenChild):
         for row in self.rows or []:
             if not isinstance(row, dict) or not row.get("key") or not row.get("label"):
                 errors["rows"] = _("Hver rad trenger «key» og «label».")
+        if self.people_group and self.people_group == self.key:
+            errors["people_group"] = _("Et spørsmål kan ikke beskrive seg selv.")
         if errors:
             raise ValidationError(errors)
 

@@ -95,6 +95,8 @@ def measures(key="tiltak", label="Tiltak gjennomført eller planlagt i året"):
 
 
 def women_men(key, label, kind=K.INTEGER, **extra):
+    if extra.get("counts_people"):
+        extra["totals"] = Question.Totals.ROWS
     columns = [
         {"key": "kvinner", "label": "Kvinner", "kind": kind},
         {"key": "menn", "label": "Menn", "kind": kind},
@@ -123,6 +125,8 @@ DISCRIMINATION_QUESTIONS = [
         "diskriminering-tabell",
         "Klager på diskriminering etter grunnlag (tabell 4.5)",
         K.TABLE,
+        counts_people=True,
+        totals=Question.Totals.COLUMNS,
         help_text=(
             "Klager fra brukere i året. Saker brakt inn for Diskrimineringsnemnda er "
             "saker der klageren har klaget virksomheten inn for nemnda; det er "
@@ -286,28 +290,56 @@ TOPICS = {
             "opplysninger om enkeltpersoner."
         ),
         "questions": [
-            women_men("ansatte", "Antall ansatte", required=True, change_threshold=20),
-            women_men("midlertidige", "Midlertidig ansatte", required=True),
-            women_men("midlertidige-andel", "Andel midlertidig ansatte (%)", K.PERCENT),
-            women_men("deltid", "Deltidsansatte", required=True),
-            women_men("deltid-andel", "Andel deltidsansatte (%)", K.PERCENT),
+            women_men(
+                "ansatte",
+                "Antall ansatte",
+                required=True,
+                change_threshold=20,
+                counts_people=True,
+            ),
+            women_men(
+                "midlertidige",
+                "Midlertidig ansatte",
+                required=True,
+                counts_people=True,
+            ),
+            women_men(
+                "midlertidige-andel",
+                "Midlertidig ansatte i % av alle ansatte av samme kjønn",
+                K.PERCENT,
+                people_group="midlertidige",
+            ),
+            women_men("deltid", "Deltidsansatte", required=True, counts_people=True),
+            women_men(
+                "deltid-andel",
+                "Deltidsansatte i % av alle ansatte av samme kjønn",
+                K.PERCENT,
+                people_group="deltid",
+            ),
             women_men(
                 "foreldrepermisjon",
                 "Foreldrepermisjon, gjennomsnittlig antall uker",
                 K.DECIMAL,
+                people_group="ansatte",
             ),
             q(
                 "stillingsgrupper",
                 "Kjønnsfordeling og lønn per stillingsgruppe",
                 K.TABLE,
-                help_text="Minst annethvert år. Lønn er kvinners lønn i prosent av menns.",
+                help_text=(
+                    "Minst annethvert år. Andel kvinner er kvinner i prosent av alle i "
+                    "stillingsgruppen; lønn er kvinners gjennomsnittlige lønn i prosent "
+                    "av menns i samme gruppe."
+                ),
+                counts_people=True,
+                totals=Question.Totals.BOTH,
                 rows=[{"key": key, "label": label} for key, label in POSITION_GROUPS],
                 columns=[
                     {"key": "kvinner", "label": "Kvinner", "kind": "integer"},
                     {"key": "menn", "label": "Menn", "kind": "integer"},
                     {
                         "key": "andel-kvinner",
-                        "label": "Andel kvinner (%)",
+                        "label": "Kvinner i % av alle i gruppen",
                         "kind": "percent",
                     },
                     {
@@ -323,8 +355,17 @@ TOPICS = {
                 K.DECIMAL,
                 min_value=0,
                 max_value=200,
+                people_group="ansatte",
             ),
-            women_men("ufrivillig-deltid", "Ufrivillig deltid, antall"),
+            women_men(
+                "ufrivillig-deltid", "Ufrivillig deltid, antall", counts_people=True
+            ),
+            women_men(
+                "ufrivillig-deltid-andel",
+                "Ufrivillig deltid i % av deltidsansatte av samme kjønn",
+                K.PERCENT,
+                people_group="ufrivillig-deltid",
+            ),
             q(
                 "ufrivillig-deltid-kartlegging",
                 "Hvordan ble ufrivillig deltid kartlagt?",
@@ -363,9 +404,10 @@ TOPICS = {
             ),
             q(
                 "ledere-minoritet",
-                "Andel ledere med minoritetsbakgrunn (%)",
+                "Ledere med minoritetsbakgrunn i % av alle ledere",
                 K.PERCENT,
                 help_text="Bare samlet tall for virksomheten.",
+                people_group="stillingsgrupper",
             ),
             q(
                 "rekruttering",

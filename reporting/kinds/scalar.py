@@ -151,3 +151,7 @@ class DateKind(Kind):
     def format(self, value) -> str:
         day = self._date(value)
         return date_format(day, "d.m.Y") if day else super().format(value)
+
+    def cell(self, value):
+        """A date cell (a spreadsheet calculates with it), or the text as stored."""
+        return self._date(value) or super().cell(value)

@@ -154,3 +154,35 @@ def test_a_table_total_that_moved_beyond_its_threshold_needs_an_explanation(
     [(unexplained, questions)] = missing_explanations(answer.report)
     assert unexplained == answer
     assert [q.key for q in questions] == ["ansatte"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [
+        ("bydel", "Bydelsdirektør"),
+        ("etat", "Etatsdirektør"),
+        ("foretak", "Administrerende direktør"),
+        ("byradsavdeling", "Kommunaldirektør"),
+    ],
+)
+def test_sign_off_titles_follow_the_units_kind(kind, title):
+    from reporting.forms.report import SubmitForm
+    from tests.factories import UnitFactory
+
+    form = SubmitForm(unit=UnitFactory(kind=kind))
+    offered = [label for _value, label in form.fields["signed_off_title"].choices]
+    assert offered[1:] == [title, "Virksomhetsleder", "Annen tittel"]
+
+
+def test_another_title_is_typed_and_kept(unit):
+    from reporting.forms.report import SubmitForm
+
+    data = {"signed_off_name": "Ola", "signed_off_title": "annet", "confirmed": "on"}
+    assert not SubmitForm(data, unit=unit).is_valid()
+    form = SubmitForm(
+        {**data, "signed_off_title_other": "Konstituert direktør"}, unit=unit
+    )
+    assert form.is_valid()
+    assert form.cleaned_data["signed_off_title"] == "Konstituert direktør"
+    again = SubmitForm(unit=unit, initial={"signed_off_title": "Konstituert direktør"})
+    assert again.initial["signed_off_title_other"] == "Konstituert direktør"
