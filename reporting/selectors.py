@@ -268,3 +268,17 @@ def oxlo_network(year: int) -> list[NetworkRow]:
         )
         for unit in Unit.objects.reporting().order_by("kind", "number", "name")
     ]
+
+
+def unit_team(unit: Unit) -> dict:
+    """The unit's people with their roles, and the invitations still open."""
+    return {
+        "members": list(
+            unit.memberships.select_related("user").order_by(
+                "-user__is_active", "role", "user__last_name", "user__first_name"
+            )
+        ),
+        "invitations": list(
+            unit.invitations.open().select_related("invited_by").order_by("email")
+        ),
+    }

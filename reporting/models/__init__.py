@@ -8,6 +8,13 @@ from .notifications import (
     NotificationPreference,
     SentReminder,
 )
+from .people import (
+    GroupMapping,
+    Invitation,
+    PortalRole,
+    SingleSignOnIdentity,
+    token_digest,
+)
 from .reports import (
     Attachment,
     MentorNomination,
@@ -26,18 +33,23 @@ __all__ = [
     "AuditEvent",
     "DigestItem",
     "ExportJob",
+    "GroupMapping",
+    "Invitation",
     "MentorNomination",
     "Membership",
     "NotificationKind",
     "NotificationPreference",
+    "PortalRole",
     "Report",
     "ReportEvent",
     "ReviewComment",
     "SectionAnswer",
     "SectionAnswerRevision",
     "SentReminder",
+    "SingleSignOnIdentity",
     "Unit",
     "UnitAlias",
     "attachment_path",
     "export_path",
+    "token_digest",
 ]

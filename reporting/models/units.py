@@ -7,6 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from circulars.models import UnitKind
 
+# Who leads each kind of unit, as Oslo kommune titles them.
+LEADER_TITLES = {
+    UnitKind.BYDEL: "Bydelsdirektør",
+    UnitKind.ETAT: "Etatsdirektør",
+    UnitKind.FORETAK: "Administrerende direktør",
+    UnitKind.BYRADSAVDELING: "Kommunaldirektør",
+}
+
 
 class UnitQuerySet(models.QuerySet):
     def active(self):
@@ -93,6 +101,10 @@ class Unit(models.Model):
     def get_absolute_url(self):
         return reverse("reporting:unit_detail", args=[self.slug])
 
+    def leader_titles(self) -> list[str]:
+        """The titles of who signs off this kind of unit's report."""
+        return [LEADER_TITLES[self.kind], "Virksomhetsleder"]
+
     @property
     def has_contact(self) -> bool:
         return bool(self.contact_name and self.contact_email)
@@ -115,7 +127,13 @@ class UnitAlias(models.Model):
 
 
 class Membership(models.Model):
-    """A person's place in a unit; a contact reports for the units they belong to."""
+    """A person's place and role in a unit: the contact fills in and sends the
+    report, a contributor edits the chapters assigned to them, the leader signs."""
+
+    class Role(models.TextChoices):
+        CONTACT = "contact", _("Kontaktperson")
+        CONTRIBUTOR = "contributor", _("Bidragsyter")
+        LEADER = "leader", _("Leder")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -129,6 +147,12 @@ class Membership(models.Model):
         on_delete=models.CASCADE,
         related_name="memberships",
     )
+    role = models.CharField(
+        _("rolle"), max_length=20, choices=Role.choices, default=Role.CONTACT
+    )
+    # Given by a group claim at single sign-on (and taken away when the claim
+    # goes), rather than by an invitation or an administrator.
+    from_claims = models.BooleanField(_("fra gruppekrav"), default=False)
     title = models.CharField(_("stilling"), max_length=200, blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)

@@ -15,7 +15,6 @@ from .notifications import set_notification_preferences
 from .reports import (
     add_attachment,
     missing_explanations,
-    missing_required,
     remove_attachment,
     save_section_answer,
     submit_report,
@@ -50,7 +49,6 @@ __all__ = [
     "ensure_reports_for_unit",
     "explain_no_contact",
     "missing_explanations",
-    "missing_required",
     "nominate_mentor",
     "remove_attachment",
     "remove_mentor",

@@ -109,6 +109,27 @@ def report_changed(*, report_id: int, kind: str) -> None:
     )
 
 
+def send_receipt(*, report_id: int) -> int:
+    """E-mail the receipt of the report's latest submission to the unit's people."""
+    from ..submission import latest_receipt
+
+    report = Report.objects.select_related("unit", "circular").get(pk=report_id)
+    receipt = latest_receipt(report)
+    if receipt is None:
+        return 0
+    return notify(
+        users=unit_contacts(report.unit),
+        kind=NotificationKind.SUBMITTED,
+        template="reporting/email/receipt",
+        context={
+            "report": report,
+            "receipt": receipt,
+            "url": settings.PORTAL_BASE_URL.rstrip("/")
+            + reverse("reporting:report_receipt", args=[report.pk]),
+        },
+    )
+
+
 def comment_added(*, report_id: int, text: str, to_advisers: bool = False) -> None:
     """Tell the unit's people of an adviser's comment, or the advisers of a reply."""
     report = Report.objects.select_related("unit", "circular").get(pk=report_id)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold, completeness
 from ..attachments import display_name, stored_name, validate_upload
@@ -17,6 +18,8 @@ from ..models import (
     SectionAnswerRevision,
 )
 from ..selectors import previous_answers
+from ..submission import submission_problems
+from . import notifications
 from .transitions import S, notify_on_commit, transition
 
 
@@ -59,15 +62,6 @@ def save_section_answer(
         saved_by=by,
     )
     return answer
-
-
-def missing_required(report: Report) -> list[SectionAnswer]:
-    """The sections that still lack required answers, in the circular's order."""
-    return list(
-        report.answers.filter(required_missing__gt=0)
-        .select_related("section")
-        .order_by("section__order")
-    )
 
 
 def missing_explanations(report: Report) -> list[tuple[SectionAnswer, list]]:
@@ -126,16 +120,15 @@ def submit_report(
     current = Report.objects.select_for_update().get(pk=report.pk)
     if current.status == S.SUBMITTED:
         return current
-    if missing_required(current):
+    problems = submission_problems(current)
+    if problems:
         raise TransitionError(
-            _("Alle obligatoriske spørsmål må besvares før innsending.")
-        )
-    if missing_explanations(current):
-        raise TransitionError(
-            _(
-                "Forklar endringene fra i fjor som er større enn terskelen "
-                "før innsending."
+            ngettext(
+                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
+                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
+                len(problems),
             )
+            % {"count": len(problems)}
         )
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
@@ -151,6 +144,7 @@ def submit_report(
         **contact,
     )
     notify_on_commit(submitted, NotificationKind.SUBMITTED)
+    transaction.on_commit(lambda: notifications.send_receipt(report_id=submitted.pk))
     return submitted
 
 
