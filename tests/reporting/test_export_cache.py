@@ -30,7 +30,7 @@ def test_the_rendering_version_covers_export_code_templates_stylesheet_and_fonts
         "content.py",
         "parts.py",
         "pdf.py",
-        "values.py",
+        "numeric.py",
         "base.html",
         "section.html",
         "pdf.css",
@@ -44,7 +44,7 @@ def test_the_rendering_version_covers_export_code_templates_stylesheet_and_fonts
 @pytest.mark.parametrize(
     "changed",
     [
-        "values.py",
+        "numeric.py",
         "section.html",
         "pdf.css",
         "OsloSans-Regular.woff2",
