@@ -69,7 +69,8 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         visitor.check()
 
     assert (
-        page.locator(".report-sections .pkt-tag", has_text="Fullført").count() == count
+        page.locator(".report-sections .pkt-tag", has_text="Ferdig utfylt").count()
+        == count
     )
     page.get_by_role("link", name="Send inn rapporten").click()
     visitor.check()
