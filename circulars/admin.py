@@ -187,11 +187,11 @@ class CircularAdmin(AddLabelMixin, FrozenAdminMixin, admin.ModelAdmin):
         """Only published and withdrawn circulars have a page in the library."""
         return obj.get_absolute_url() if obj.is_frozen else None
 
-    @admin.display(description=gettext_lazy("Mottakere"))
     @admin.display(description=gettext_lazy("Rundskriv"), ordering="year")
     def name(self, obj):
         return obj.designation
 
+    @admin.display(description=gettext_lazy("Mottakere"))
     def audience_display(self, obj):
         return ", ".join(obj.audience_labels())
 
