@@ -17,6 +17,7 @@ from circulars.models import Question, Section
 from ..kinds import kind_of
 from ..lateness import OSLO
 from ..models import Report, SectionAnswer
+from ..rules import displayed
 from .statistics import TopicData, TopicStatistics
 
 K = Question.Kind
@@ -119,7 +120,7 @@ def section_content(
         "previous_year": year - 1 if year else "",
         "questions": [
             question_content(
-                question, answer.data.get(question.key), previous_data, mark
+                question, displayed(question, answer.data), previous_data, mark
             )
             for question in questions
         ],

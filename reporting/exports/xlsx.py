@@ -20,6 +20,7 @@ from circulars.models import Question
 from ..kinds import kind_of
 from ..lateness import OSLO
 from ..models import Report
+from ..rules import displayed
 from ..selectors import last_years_answers, topics_of_year
 from .consolidated import Selection, deliveries
 from .content import reports_with_answers, unit_marks
@@ -88,7 +89,7 @@ def question_columns(question: Question) -> list[tuple[str, callable]]:
         (
             question.label,
             lambda data, mark: _shown(
-                kind.cell(data.get(question.key)), lambda: mark(None, None)
+                kind.cell(displayed(question, data)), lambda: mark(None, None)
             ),
         )
     ]
