@@ -306,14 +306,14 @@ TOPICS = {
             ),
             women_men(
                 "midlertidige-andel",
-                "Andel midlertidig ansatte (%)",
+                "Midlertidig ansatte i % av alle ansatte av samme kjønn",
                 K.PERCENT,
                 people_group="midlertidige",
             ),
             women_men("deltid", "Deltidsansatte", required=True, counts_people=True),
             women_men(
                 "deltid-andel",
-                "Andel deltidsansatte (%)",
+                "Deltidsansatte i % av alle ansatte av samme kjønn",
                 K.PERCENT,
                 people_group="deltid",
             ),
@@ -327,7 +327,11 @@ TOPICS = {
                 "stillingsgrupper",
                 "Kjønnsfordeling og lønn per stillingsgruppe",
                 K.TABLE,
-                help_text="Minst annethvert år. Lønn er kvinners lønn i prosent av menns.",
+                help_text=(
+                    "Minst annethvert år. Andel kvinner er kvinner i prosent av alle i "
+                    "stillingsgruppen; lønn er kvinners gjennomsnittlige lønn i prosent "
+                    "av menns i samme gruppe."
+                ),
                 counts_people=True,
                 totals=Question.Totals.BOTH,
                 rows=[{"key": key, "label": label} for key, label in POSITION_GROUPS],
@@ -336,7 +340,7 @@ TOPICS = {
                     {"key": "menn", "label": "Menn", "kind": "integer"},
                     {
                         "key": "andel-kvinner",
-                        "label": "Andel kvinner (%)",
+                        "label": "Kvinner i % av alle i gruppen",
                         "kind": "percent",
                     },
                     {
@@ -356,6 +360,12 @@ TOPICS = {
             ),
             women_men(
                 "ufrivillig-deltid", "Ufrivillig deltid, antall", counts_people=True
+            ),
+            women_men(
+                "ufrivillig-deltid-andel",
+                "Ufrivillig deltid i % av deltidsansatte av samme kjønn",
+                K.PERCENT,
+                people_group="ufrivillig-deltid",
             ),
             q(
                 "ufrivillig-deltid-kartlegging",
@@ -395,7 +405,7 @@ TOPICS = {
             ),
             q(
                 "ledere-minoritet",
-                "Andel ledere med minoritetsbakgrunn (%)",
+                "Ledere med minoritetsbakgrunn i % av alle ledere",
                 K.PERCENT,
                 help_text="Bare samlet tall for virksomheten.",
                 people_group="stillingsgrupper",

@@ -709,6 +709,17 @@ class Question(FrozenChild):
                 errors["columns"] = _("Ukjent kolonnetype: %(kind)s") % {
                     "kind": column["kind"]
                 }
+            elif any(
+                column.get(bound) is not None
+                and (
+                    isinstance(column[bound], bool)
+                    or not isinstance(column[bound], int | float)
+                )
+                for bound in ("min_value", "max_value")
+            ):
+                errors["columns"] = _(
+                    "«min_value» og «max_value» i en kolonne må være tall, f.eks. 0."
+                )
         for row in self.rows or []:
             if not isinstance(row, dict) or not row.get("key") or not row.get("label"):
                 errors["rows"] = _("Hver rad trenger «key» og «label».")

@@ -7,6 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from circulars.models import UnitKind
 
+# Who leads each kind of unit, as Oslo kommune titles them.
+LEADER_TITLES = {
+    UnitKind.BYDEL: "Bydelsdirektør",
+    UnitKind.ETAT: "Etatsdirektør",
+    UnitKind.FORETAK: "Administrerende direktør",
+    UnitKind.BYRADSAVDELING: "Kommunaldirektør",
+}
+
 
 class UnitQuerySet(models.QuerySet):
     def active(self):
@@ -92,6 +100,10 @@ class Unit(models.Model):
 
     def get_absolute_url(self):
         return reverse("reporting:unit_detail", args=[self.slug])
+
+    def leader_titles(self) -> list[str]:
+        """The titles of who signs off this kind of unit's report."""
+        return [LEADER_TITLES[self.kind], "Virksomhetsleder"]
 
     @property
     def has_contact(self) -> bool:

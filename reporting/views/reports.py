@@ -306,6 +306,7 @@ def report_submit(request, pk):
     problems = submission_problems(report, answers) if report.is_editable else []
     form = SubmitForm(
         request.POST or None,
+        unit=report.unit,
         initial={
             "signed_off_name": report.signed_off_name,
             "signed_off_title": report.signed_off_title,

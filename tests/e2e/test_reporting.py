@@ -46,9 +46,10 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         visitor.check()
         before = autosave_version(page)
         field = page.locator(
-            # A text answer that is shown (numbers are text inputs too, and a
-            # follow-up question may be hidden).
-            "#section-form textarea[name^='q__']:visible"
+            # Shown and typed in: not a hidden follow-up, not a computed answer.
+            "#section-form textarea[name^='q__']:visible, "
+            "#section-form input[type=text][name^='q__']"
+            ":not([inputmode]):not([readonly]):visible"
         ).first
         field.fill("Oppdatert i år av kontaktpersonen.")
         field.press("Tab")
