@@ -37,3 +37,22 @@ def test_a_hidden_question_is_left_out_of_the_units_pdf(unit, contact):
     assert "Samarbeid med rådet?" in text
     assert "Beskriv samarbeidet" not in text
     assert "Annet: Quiz" in text
+
+
+def test_a_replacement_circular_keeps_the_annet_text_and_rule_explanations():
+    from reporting.carry_over import carried_data
+
+    question = Question(
+        key="hvordan", kind=Question.Kind.MULTIPLE_CHOICE, choices=["Annet"]
+    )
+    data = {
+        "hvordan": ["Annet"],
+        "borte": "x",
+        "_annet": {"hvordan": "Quiz", "borte": "y"},
+        "_regelforklaringer": {"lonn-over": "Én leder."},
+    }
+    assert carried_data([question], [question], data) == {
+        "hvordan": ["Annet"],
+        "_annet": {"hvordan": "Quiz"},
+        "_regelforklaringer": {"lonn-over": "Én leder."},
+    }
