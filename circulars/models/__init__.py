@@ -688,6 +688,14 @@ class Question(FrozenChild):
     def is_conditional(self) -> bool:
         return bool(self.shown_when_key)
 
+    @property
+    def shown_when_label(self) -> str:
+        """The label of the question this one depends on (its key if gone)."""
+        for other in self.section.questions.all():
+            if other.key == self.shown_when_key:
+                return other.label
+        return self.shown_when_key
+
     def clean(self):
         errors = {
             name: _('Skriv en liste, f.eks. [] eller ["Ja", "Nei"].')

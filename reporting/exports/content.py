@@ -17,7 +17,7 @@ from circulars.models import Question, Section
 from ..kinds import kind_of
 from ..lateness import OSLO
 from ..models import Report, SectionAnswer
-from ..rules import displayed
+from ..rules import displayed, hidden_keys
 from .statistics import TopicData, TopicStatistics
 
 K = Question.Kind
@@ -113,6 +113,8 @@ def section_content(
     figures."""
     section: Section = answer.section
     questions = list(section.questions.all())
+    # A question hidden by its condition was not asked: it is not printed.
+    hidden = hidden_keys(questions, answer.data)
     return {
         "number": section.number,
         "title": section.title,
@@ -123,6 +125,7 @@ def section_content(
                 question, displayed(question, answer.data), previous_data, mark
             )
             for question in questions
+            if question.key not in hidden
         ],
     }
 
