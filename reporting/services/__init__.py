@@ -17,8 +17,10 @@ from .reports import (
     missing_explanations,
     missing_required,
     remove_attachment,
+    restore_section_version,
     save_section_answer,
     submit_report,
+    to_correct,
 )
 from .review import (
     add_comment,
@@ -49,6 +51,7 @@ __all__ = [
     "remove_mentor",
     "reopen_report",
     "reply_to_comment",
+    "restore_section_version",
     "request_export",
     "resolve_comment",
     "retry_export",
@@ -56,5 +59,6 @@ __all__ = [
     "save_section_answer",
     "set_notification_preferences",
     "submit_report",
+    "to_correct",
     "withdraw_reports",
 ]

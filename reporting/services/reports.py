@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold, completeness
 from ..attachments import display_name, stored_name, validate_upload
-from ..errors import ReportingError, ReportLocked, StaleAnswer, TransitionError
+from ..errors import (
+    NotAllowed,
+    ReportingError,
+    ReportLocked,
+    StaleAnswer,
+    TransitionError,
+)
 from ..models import (
     Attachment,
     NotificationKind,
@@ -16,15 +22,23 @@ from ..models import (
     SectionAnswer,
     SectionAnswerRevision,
 )
+from ..permissions import is_member
 from ..selectors import previous_answers
 from .transitions import S, notify_on_commit, transition
 
 
 @transaction.atomic
 def save_section_answer(
-    *, answer: SectionAnswer, data: dict, based_on: int, by
+    *,
+    answer: SectionAnswer,
+    data: dict,
+    based_on: int,
+    by,
+    raw: dict | None = None,
+    invalid: int = 0,
 ) -> SectionAnswer:
-    """Store validated answers if nobody saved since version `based_on`.
+    """Store valid answers, and what was typed that is not valid yet (`raw`, with
+    `invalid` fields to correct), if nobody saved since version `based_on`.
 
     The conditional update is the lock: of two saves based on the same version,
     exactly one matches the row and the other raises `StaleAnswer`.
@@ -41,6 +55,8 @@ def save_section_answer(
     answered, missing = completeness(list(answer.section.questions.all()), data)
     saved = {
         "data": data,
+        "raw": raw or {},
+        "invalid": invalid,
         "version": based_on + 1,
         "answered": answered,
         "required_missing": missing,
@@ -55,10 +71,44 @@ def save_section_answer(
         answer=answer,
         version=answer.version,
         data=answer.data,
+        raw=answer.raw,
+        invalid=answer.invalid,
         saved_at=answer.updated_at,
         saved_by=by,
     )
     return answer
+
+
+@transaction.atomic
+def restore_section_version(
+    *, answer: SectionAnswer, version: int, by
+) -> SectionAnswer:
+    """Save an earlier version of the section again, as a new version (nothing is
+    lost), for the unit's own people while the report is open to them."""
+    report = answer.report
+    if not is_member(by, report.unit):
+        raise NotAllowed
+    revision = answer.revisions.filter(version=version).first()
+    if revision is None:
+        raise ReportingError(_("Den versjonen finnes ikke for dette kapittelet."))
+    current = SectionAnswer.objects.select_for_update().get(pk=answer.pk)
+    restored = save_section_answer(
+        answer=current,
+        data=revision.data,
+        raw=revision.raw,
+        invalid=revision.invalid,
+        based_on=current.version,
+        by=by,
+    )
+    ReportEvent.objects.create(
+        report=report,
+        section=answer.section,
+        action=ReportEvent.Action.RESTORED,
+        actor=by,
+        reason=_("Versjon %(old)s lagret på nytt som versjon %(new)s.")
+        % {"old": version, "new": restored.version},
+    )
+    return restored
 
 
 def missing_required(report: Report) -> list[SectionAnswer]:
@@ -66,6 +116,16 @@ def missing_required(report: Report) -> list[SectionAnswer]:
     return list(
         report.answers.filter(required_missing__gt=0)
         .select_related("section")
+        .order_by("section__order")
+    )
+
+
+def to_correct(report: Report) -> list[SectionAnswer]:
+    """The sections with typed values that are not valid yet, in order."""
+    return list(
+        report.answers.filter(invalid__gt=0)
+        .select_related("section")
+        .prefetch_related("section__questions")
         .order_by("section__order")
     )
 
@@ -108,6 +168,10 @@ def submit_report(
     if missing_required(current):
         raise TransitionError(
             _("Alle obligatoriske spørsmål må besvares før innsending.")
+        )
+    if to_correct(current):
+        raise TransitionError(
+            _("Rett svarene som ikke er gyldige før rapporten sendes inn.")
         )
     if missing_explanations(current):
         raise TransitionError(

@@ -64,6 +64,8 @@ ACCESS: dict[str, list[str]] = {
     "reporting:report_submit": ["owner_contact"],
     "reporting:mentor_delete": ["owner_contact"],
     "reporting:section_autosave": ["owner_contact"],
+    "reporting:section_copy": ["owner_contact"],
+    "reporting:section_restore": ["owner_contact"],
     "reporting:attachment_upload": ["owner_contact"],
     "reporting:attachment_delete": ["owner_contact"],
     "reporting:session_keepalive": LOGGED_IN,
