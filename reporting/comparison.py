@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from circulars.models import Question
 
-from .answers import is_answered
+from .answers import EXPLANATIONS_KEY, is_answered
 
 TEXT_KINDS = (Question.Kind.LONG_TEXT, Question.Kind.SHORT_TEXT)
 
@@ -112,6 +112,7 @@ class QuestionView:
     table: list[tuple[str, list[Cell]]] = field(default_factory=list)
     items: list[list[tuple[str, str]]] = field(default_factory=list)
     previous_items: list[list[tuple[str, str]]] = field(default_factory=list)
+    explanation: str = ""  # the unit's explanation of a big change from last year
 
 
 def _list_rows(question: Question, value) -> list[list[tuple[str, str]]]:
@@ -129,6 +130,13 @@ def _list_rows(question: Question, value) -> list[list[tuple[str, str]]]:
     ]
 
 
+def explanation(question: Question, data: dict) -> str:
+    """The unit's explanation of the question's change from last year, if any."""
+    explained = data.get(EXPLANATIONS_KEY)
+    text = explained.get(question.key) if isinstance(explained, dict) else None
+    return str(text).strip() if text else ""
+
+
 def question_view(
     question: Question, data: dict, previous: dict | None
 ) -> QuestionView:
@@ -136,7 +144,11 @@ def question_view(
     value = data.get(question.key)
     has_previous = previous is not None
     old = (previous or {}).get(question.key)
-    view = QuestionView(question=question, answered=is_answered(question, value))
+    view = QuestionView(
+        question=question,
+        answered=is_answered(question, value),
+        explanation=explanation(question, data),
+    )
     if question.kind == Question.Kind.TABLE:
         value, old = value or {}, old or {}
         view.table = [

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from circulars.models import Question, Section
 
+from ..comparison import explanation
 from ..models import Report, SectionAnswer
 from .values import format_value, list_rows, table_rows
 
@@ -80,9 +81,12 @@ def previous_answers(reports) -> dict:
     }
 
 
-def question_content(question: Question, value, previous_data: dict | None) -> dict:
-    """One question and its answer; `previous_data` is last year's section data."""
-    item = {"label": question.label, "kind": question.kind}
+def question_content(
+    question: Question, value, previous_data: dict | None, *, explanation: str = ""
+) -> dict:
+    """One question and its answer; `previous_data` is last year's section data,
+    `explanation` the unit's explanation of a big change from it."""
+    item = {"label": question.label, "kind": question.kind, "explanation": explanation}
     previous = None if previous_data is None else previous_data.get(question.key)
     if question.kind == K.TABLE:
         rows = table_rows(question, value)
@@ -109,7 +113,12 @@ def section_content(answer: SectionAnswer, previous_data: dict | None) -> dict:
         "title": section.title,
         "topic": section.topic,
         "questions": [
-            question_content(question, answer.data.get(question.key), previous_data)
+            question_content(
+                question,
+                answer.data.get(question.key),
+                previous_data,
+                explanation=explanation(question, answer.data),
+            )
             for question in questions
         ],
     }

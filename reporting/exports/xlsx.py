@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 
 from circulars.models import Question
 
+from ..comparison import explanation
 from ..models import Report
 from .consolidated import Selection, deliveries, topics
 from .content import reports_with_answers
@@ -56,7 +57,7 @@ def question_columns(question: Question) -> list[tuple[str, callable]]:
             )
             for row in question.rows
             for column in question.columns
-        ]
+        ] + _explained(question)
     if question.kind == K.LIST:
 
         def rows_as_text(data):
@@ -75,8 +76,19 @@ def question_columns(question: Question) -> list[tuple[str, callable]]:
                 or None
             )
 
-        return [(question.label, rows_as_text)]
-    return [(question.label, lambda data: _cell(question.kind, data.get(question.key)))]
+        return [(question.label, rows_as_text), *_explained(question)]
+    return [
+        (question.label, lambda data: _cell(question.kind, data.get(question.key))),
+        *_explained(question),
+    ]
+
+
+def _explained(question: Question) -> list[tuple[str, callable]]:
+    """The column of the unit's explanations, for a question that asks for one."""
+    if question.change_threshold is None:
+        return []
+    heading = _("%(label)s – forklaring av endringen") % {"label": question.label}
+    return [(heading, lambda data: explanation(question, data) or None)]
 
 
 def _header(sheet, headings):
