@@ -212,3 +212,79 @@ def test_without_javascript_last_year_is_confirmed_on_its_own_page(
     finally:
         context.close()
     assert SectionAnswer.objects.get(pk=answer.pk).data[text.key] == "Min egen tekst"
+
+
+WHY = "To nye bygg ble kartlagt i år."
+
+
+@pytest.fixture
+def explained_report(demo):
+    """Frogner's 2026 report, approved, with last year's answers except one count
+    that grew beyond its threshold, explained by the contact."""
+    from django.contrib.auth import get_user_model
+
+    from reporting.answers import EXPLANATIONS_KEY
+    from reporting.selectors import previous_answers
+    from reporting.services import approve_report, save_section_answer, submit_report
+
+    users = get_user_model().objects
+    contact, adviser = users.get(username="kontakt"), users.get(username="radgiver")
+    report = Report.objects.get(
+        unit__slug="bydel-frogner", circular__reporting_year=2026
+    )
+    previous = previous_answers(report)
+    explained = None
+    for answer in report.answers.select_related("section"):
+        data = dict(previous[answer.section.topic])
+        for question in answer.section.questions.all():
+            before = data.get(question.key)
+            if (
+                explained is None
+                and question.change_threshold is not None
+                and question.kind == Question.Kind.INTEGER
+                and isinstance(before, int)
+            ):
+                data[question.key] = before * 3 + 10
+                data[EXPLANATIONS_KEY] = {question.key: WHY}
+                explained = question
+        save_section_answer(
+            answer=answer, data=data, based_on=answer.version, by=contact
+        )
+    assert explained is not None, "The demo has no count that asks for explanations"
+    submit_report(
+        report=report, signed_off_name="Berit", signed_off_title="", by=contact
+    )
+    approve_report(report=report, by=adviser)
+    return report
+
+
+def pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+
+
+def download(page, tmp_path, name):
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Last ned").click()
+    path = tmp_path / name
+    download_info.value.save_as(path)
+    return path
+
+
+def test_the_explanation_is_seen_by_the_adviser_and_in_both_pdfs(
+    explained_report, visitor, tmp_path
+):
+    visitor.login("radgiver")
+    page = visitor.goto(reverse("reporting:review_report", args=[explained_report.pk]))
+    assert page.get_by_text(WHY).first.is_visible()
+    assert "Enhetens forklaring av endringen" in page.content()
+    visitor.goto(reverse("reporting:export_start"))
+    page.get_by_label("Rapporteringsår").select_option("2026")
+    visitor.order_export("Bestill eksport")
+    assert WHY in pdf_text(download(page, tmp_path, "sammenstilling.pdf"))
+    visitor.logout()
+
+    visitor.login("kontakt")  # the start page: the newest report first
+    visitor.order_export("Lag PDF av rapporten")
+    assert WHY in pdf_text(download(page, tmp_path, "frogner.pdf"))
