@@ -76,6 +76,7 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
         "rows",
         "columns",
         ("min_value", "max_value", "max_length", "change_threshold"),
+        ("counts_people", "people_group", "totals"),
     ]
 
     def circular_of(self, obj):

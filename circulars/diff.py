@@ -20,6 +20,9 @@ COMPARED_FIELDS = (
     "min_value",
     "max_value",
     "max_length",
+    "counts_people",
+    "people_group",
+    "totals",
 )
 
 

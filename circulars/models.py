@@ -16,7 +16,12 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .validators import JSON_LIST_VALIDATORS, validate_no_nul_characters
+from .validators import (
+    ARCHIVE_CODE,
+    CASE_NUMBER,
+    JSON_LIST_VALIDATORS,
+    validate_no_nul_characters,
+)
 
 
 class UnitKind(models.TextChoices):
@@ -182,10 +187,26 @@ class Circular(models.Model):
     year = models.PositiveIntegerField(_("år"))
     title = models.CharField(_("tittel"), max_length=300)
     case_number = models.CharField(
-        _("saksnummer"), max_length=40, blank=True, help_text=_("F.eks. 201204898-35")
+        _("saksnummer"),
+        max_length=40,
+        blank=True,
+        validators=[CASE_NUMBER],
+        help_text=_("F.eks. 201204898-35"),
     )
     archive_code = models.CharField(
-        _("arkivkode"), max_length=20, blank=True, help_text=_("F.eks. 911")
+        _("arkivkode"),
+        max_length=20,
+        blank=True,
+        validators=[ARCHIVE_CODE],
+        help_text=_("F.eks. 911"),
+    )
+    example = models.BooleanField(
+        _("eksempel"),
+        default=False,
+        help_text=_(
+            "Et eksempel til demo og opplæring, ikke et rundskriv byrådet har sendt "
+            "ut. Vises merket «Eksempel» overalt og trenger ikke arkivdata."
+        ),
     )
     issued_by = models.CharField(_("fra"), max_length=200, default="Byrådet")
     sent_on = models.DateField(_("utsendt dato"), null=True, blank=True)
@@ -309,8 +330,10 @@ class Circular(models.Model):
 
     @property
     def designation(self) -> str:
-        """The circular's name as it is cited: «Rundskriv 8/2017»."""
-        return f"{self.get_kind_display()} {self.number}/{self.year}"
+        """The circular's name as it is cited: «Rundskriv 8/2017»; an example
+        says so wherever it is named (pages, e-mails, PDFs)."""
+        name = f"{self.get_kind_display()} {self.number}/{self.year}"
+        return f"{name} ({_('eksempel')})" if self.example else name
 
     @property
     def is_frozen(self) -> bool:
@@ -481,6 +504,12 @@ class Question(FrozenChild):
         TABLE = "table", _("Tabell")
         LIST = "list", _("Liste (rader enheten legger til)")
 
+    class Totals(models.TextChoices):
+        NONE = "none", _("Ingen summer")
+        ROWS = "rows", _("Sum per rad")
+        COLUMNS = "columns", _("Sum per kolonne")
+        BOTH = "both", _("Sum per rad og per kolonne")
+
     # Kinds a table column or a list field may have.
     CELL_KINDS = (
         Kind.SHORT_TEXT,
@@ -553,6 +582,37 @@ class Question(FrozenChild):
         ),
     )
 
+    counts_people = models.BooleanField(
+        _("tall om personer"),
+        default=False,
+        help_text=_(
+            "Tallene er antall personer (ansatte, klagere): i alt som publiseres vises "
+            "1–4 som «<5». I en tabell gjelder det heltallskolonnene; de andre "
+            "tallkolonnene (andel, lønn) beskriver gruppen på samme rad og skjules med "
+            "den."
+        ),
+    )
+    people_group = models.SlugField(
+        _("beskriver gruppen i"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Nøkkelen til spørsmålet i samme kapittel som teller gruppen disse tallene "
+            "(andel, lønn, gjennomsnitt) beskriver; de skjules der gruppens antall er "
+            "skjult."
+        ),
+    )
+    totals = models.CharField(
+        _("summer i tabellen"),
+        max_length=10,
+        choices=Totals.choices,
+        default=Totals.NONE,
+        help_text=_(
+            "Hvilke summer som gir mening i en tabell med tall: per rad (på tvers av "
+            "kolonnene), per kolonne (over radene) eller begge."
+        ),
+    )
+
     objects = QuestionQuerySet.as_manager()
 
     class Meta:
@@ -616,6 +676,8 @@ class Question(FrozenChild):
         for row in self.rows or []:
             if not isinstance(row, dict) or not row.get("key") or not row.get("label"):
                 errors["rows"] = _("Hver rad trenger «key» og «label».")
+        if self.people_group and self.people_group == self.key:
+            errors["people_group"] = _("Et spørsmål kan ikke beskrive seg selv.")
         if errors:
             raise ValidationError(errors)
 

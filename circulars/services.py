@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from .models import Circular, CircularEvent, Question
 from .signals import circular_published, circular_withdrawn
+from .validators import ARCHIVE_CODE, CASE_NUMBER
 
 
 class CircularError(Exception):
@@ -23,6 +25,34 @@ class PublishError(CircularError):
         self.problems = problems
 
 
+def archive_problems(circular: Circular) -> list[str]:
+    """A real circular is published with its place in Oslo kommune's archive."""
+    if circular.example:
+        return []
+    problems = []
+    for field, validator, missing in (
+        (
+            "case_number",
+            CASE_NUMBER,
+            _("Et rundskriv trenger saksnummer før det publiseres."),
+        ),
+        (
+            "archive_code",
+            ARCHIVE_CODE,
+            _("Et rundskriv trenger arkivkode før det publiseres."),
+        ),
+    ):
+        value = getattr(circular, field)
+        if not value:
+            problems.append(missing)
+            continue
+        try:
+            validator(value)
+        except ValidationError as error:
+            problems.extend(error.messages)
+    return problems
+
+
 def publish_problems(circular: Circular) -> list[str]:
     """Everything that stops this circular from being published, as messages."""
     problems = []
@@ -30,6 +60,7 @@ def publish_problems(circular: Circular) -> list[str]:
         problems.append(_("Bare utkast kan publiseres."))
     if not circular.audience:
         problems.append(_("Velg hvilke enhetstyper rundskrivet gjelder for."))
+    problems += archive_problems(circular)
     sections = list(circular.sections.prefetch_related("questions"))
     if circular.asks_for_report:
         if not circular.deadline:
@@ -165,6 +196,7 @@ def _copy(source: Circular, **overrides) -> Circular:
         "body": source.body,
         "contact": source.contact,
         "signatures": source.signatures,
+        "example": source.example,
         "reporting_year": source.reporting_year,
         "deadline": source.deadline,
         "copied_from": source,
@@ -191,7 +223,8 @@ def copy_circular_to_next_year(
 
     The reporting year is moved on one year, also where the title and body name
     it, and the deadline falls on the same date a year later. Case number, dates
-    of sending and the PDF belong to the old circular and are left empty.
+    of sending and the PDF belong to the old circular and are left empty; the
+    archive code (the subject's class) is kept.
     """
     year = circular.year + 1
     number = number or next_free_number(kind=circular.kind, year=year)

@@ -125,9 +125,13 @@ def create_demo_people(*, password: str) -> dict:
     Membership.objects.get_or_create(
         user=people["kontakt"], unit=unit, defaults={"title": "Spesialrådgiver"}
     )
-    if unit.oxlo_contact_id is None:
-        unit.oxlo_contact = people["kontakt"]
-        unit.save(update_fields=["oxlo_contact"])
+    if not unit.has_contact:
+        kontakt = people["kontakt"]
+        unit.contact_name = kontakt.get_full_name()
+        unit.contact_title = "Spesialrådgiver"
+        unit.contact_email = kontakt.email
+        unit.contact_in_leadership = True
+        unit.save()
     return people
 
 

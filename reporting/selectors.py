@@ -15,6 +15,7 @@ from .models import (
     ReviewComment,
     SectionAnswer,
     SectionAnswerRevision,
+    Unit,
 )
 
 
@@ -207,3 +208,77 @@ def section_reviews(report: Report, *, comments: list) -> list[SectionReview]:
 
 def report_history(report: Report) -> list[ReportEvent]:
     return list(report.events.select_related("actor", "section"))
+
+
+@dataclass
+class NetworkRow:
+    """One unit in the OXLO network for a year: its contact and nominated mentors."""
+
+    unit: Unit
+    reports: list[Report]
+    mentors: list
+
+    @property
+    def contact(self) -> dict:
+        """The contact the unit submitted with, else its current record."""
+        source = next((r for r in self.reports if r.contact_confirmed_at), None)
+        holder = source or self.unit
+        return {
+            "name": holder.contact_name,
+            "title": holder.contact_title,
+            "email": holder.contact_email,
+            "phone": holder.contact_phone,
+            "in_leadership": holder.contact_in_leadership,
+            "no_contact_reason": next(
+                (r.no_contact_reason for r in self.reports if r.no_contact_reason), ""
+            ),
+        }
+
+
+def reporting_years() -> list[int]:
+    """The reporting years of published circulars, newest first."""
+    return sorted(
+        set(
+            Circular.objects.exclude(status=Circular.Status.DRAFT)
+            .exclude(reporting_year=None)
+            .values_list("reporting_year", flat=True)
+        ),
+        reverse=True,
+    )
+
+
+def oxlo_network(year: int) -> list[NetworkRow]:
+    """Every reporting unit with its OXLO contact and the mentors it nominated
+    for `year`, in three queries whatever the number of units."""
+    reports = (
+        Report.objects.filter(circular__reporting_year=year)
+        .exclude(status=Report.Status.WITHDRAWN)
+        .select_related("circular")
+        .prefetch_related("mentors")
+        .order_by("pk")
+    )
+    by_unit: dict[int, list[Report]] = {}
+    for report in reports:
+        by_unit.setdefault(report.unit_id, []).append(report)
+    return [
+        NetworkRow(
+            unit=unit,
+            reports=by_unit.get(unit.pk, []),
+            mentors=[m for r in by_unit.get(unit.pk, []) for m in r.mentors.all()],
+        )
+        for unit in Unit.objects.reporting().order_by("kind", "number", "name")
+    ]
+
+
+def unit_team(unit: Unit) -> dict:
+    """The unit's people with their roles, and the invitations still open."""
+    return {
+        "members": list(
+            unit.memberships.select_related("user").order_by(
+                "-user__is_active", "role", "user__last_name", "user__first_name"
+            )
+        ),
+        "invitations": list(
+            unit.invitations.open().select_related("invited_by").order_by("email")
+        ),
+    }

@@ -18,10 +18,12 @@ from .content import (
     report_header,
     reports_with_answers,
     section_content,
+    unit_marks,
     when,
 )
 from .parts import Part, cache_dir, render_parts
-from .statistics import present, topic_statistics
+from .presentation import present
+from .statistics import TopicStatistics, topic_data
 
 DEFAULT_STATUSES = (Report.Status.APPROVED,)
 # Units rendered together as one part. WeasyPrint's time per page grows with the
@@ -92,6 +94,7 @@ def deliveries(selection: Selection) -> list[dict]:
                 "circular": report.circular.designation,
                 "status": report.get_status_display(),
                 "submitted_at": when(report.submitted_at),
+                "submitted": report.submitted_at,
                 "delivery": str(delivery),
             }
         )
@@ -101,7 +104,6 @@ def deliveries(selection: Selection) -> list[dict]:
 def plan(selection: Selection) -> dict:
     """Every part of the document and the outline skeleton, without rendering."""
     reports = list(reports_with_answers(selection.reports()))
-    before = list(reports_with_answers(selection.reports(selection.year - 1)))
     previous = previous_answers(reports)
     chapters = []
     for topic in topics(selection.year):
@@ -113,12 +115,9 @@ def plan(selection: Selection) -> dict:
         ]
         if not answers:
             continue
-        prior = [
-            a
-            for r in before
-            for a in r.answers.all()
-            if a.section.topic == topic["topic"]
-        ]
+        statistics = TopicStatistics(
+            topic_data(selection.year, [(r.unit_id, a) for r, a in answers], previous)
+        )
         title = f"{' / '.join(topic['numbers'])} {topic['title']}"
         chapter = Part(
             "chapter.html",
@@ -128,10 +127,7 @@ def plan(selection: Selection) -> dict:
                     "title": title,
                     "units": len(answers),
                     "sections": ", ".join(topic["numbers"]),
-                    "statistics": [
-                        present(entry)
-                        for entry in topic_statistics([a for _r, a in answers], prior)
-                    ],
+                    "statistics": [present(e) for e in statistics.entries()],
                 },
             },
         )
@@ -139,7 +135,10 @@ def plan(selection: Selection) -> dict:
             {
                 "report": report_header(report),
                 "section": section_content(
-                    answer, previous.get((report.unit_id, answer.section.topic))
+                    answer,
+                    previous.get((report.unit_id, answer.section.topic)),
+                    unit_marks(statistics, report.unit_id),
+                    year=selection.year,
                 ),
             }
             for report, answer in answers

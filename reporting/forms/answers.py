@@ -23,12 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from circulars.models import Question
 
 from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold
-from .fields import (
-    SHORT_TEXT_LIMIT,
-    make_field,
-    to_initial,
-    to_stored,
-)
+from ..kinds import kind_of
+from ..kinds.scalar import SHORT_TEXT_LIMIT
 
 K = Question.Kind
 EXTRA_LIST_ROWS = 1
@@ -49,12 +45,7 @@ def explanation_name(key: str) -> str:
 
 
 def _cell(column: dict, label: str) -> forms.Field:
-    return make_field(
-        column.get("kind", K.SHORT_TEXT),
-        label=label,
-        choices=column.get("choices", ()),
-        cell=True,
-    )
+    return kind_of(column).form_field(label=label, cell=True)
 
 
 def _column_label(column: dict) -> str:
@@ -246,9 +237,8 @@ class SectionAnswerForm(forms.Form):
                 self.fields[name].widget.attrs["aria-label"] = label
                 if column.get("kind") == K.INTEGER:
                     self.fields[name].widget.attrs["data-sum"] = ""
-                self.initial[name] = to_initial(
-                    column.get("kind"),
-                    (rows.get(row["key"]) or {}).get(column["key"]),
+                self.initial[name] = kind_of(column).initial(
+                    (rows.get(row["key"]) or {}).get(column["key"])
                 )
 
     def _add_list(self, question: Question):
@@ -269,27 +259,19 @@ class SectionAnswerForm(forms.Form):
                     _("%(field)s, rad %(number)s")
                     % {"field": _column_label(column), "number": index + 1},
                 )
-                self.initial[name] = to_initial(
-                    column.get("kind"), row.get(column["key"])
-                )
+                self.initial[name] = kind_of(column).initial(row.get(column["key"]))
             self.fields[field_name(key, index, "DELETE")] = forms.BooleanField(
                 required=False,
                 label=_("Fjern rad %(number)s") % {"number": index + 1},
             )
 
     def _add_single(self, question: Question):
-        key, kind = question.key, question.kind
+        key, kind = question.key, kind_of(question)
         name = field_name(key)
-        self.fields[name] = make_field(
-            kind,
-            label=_label(question),
-            help_text=question.help_text,
-            choices=question.choices,
-            min_value=question.min_value,
-            max_value=question.max_value,
-            max_length=question.max_length,
+        self.fields[name] = kind.form_field(
+            label=_label(question), help_text=question.help_text
         )
-        self.initial[name] = to_initial(kind, self.stored.get(key))
+        self.initial[name] = kind.initial(self.stored.get(key))
 
     def _add_explanation(self, key):
         name = explanation_name(key)
@@ -485,7 +467,7 @@ class SectionAnswerForm(forms.Form):
             for column in question.columns
         }
         row = {
-            key: to_stored(column.get("kind"), cleaned.get(names[key]))
+            key: kind_of(column).stored(cleaned.get(names[key]))
             for column in question.columns
             for key in [column["key"]]
         }
@@ -501,11 +483,10 @@ class SectionAnswerForm(forms.Form):
         if question.kind == K.TABLE:
             table = {
                 row["key"]: {
-                    column["key"]: to_stored(
-                        column.get("kind"),
+                    column["key"]: kind_of(column).stored(
                         self.cleaned_data.get(
                             field_name(key, row["key"], column["key"])
-                        ),
+                        )
                     )
                     for column in question.columns
                 }
@@ -524,7 +505,7 @@ class SectionAnswerForm(forms.Form):
                 if (row := self._list_row(question, index)) is not None
             ]
             return rows or None
-        return to_stored(question.kind, self.cleaned_data.get(field_name(key)))
+        return kind_of(question).stored(self.cleaned_data.get(field_name(key)))
 
     def current_value(self, question: Question):
         """The answer as the page shows it now (as posted once read, else stored)."""

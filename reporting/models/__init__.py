@@ -8,6 +8,13 @@ from .notifications import (
     NotificationPreference,
     SentReminder,
 )
+from .people import (
+    GroupMapping,
+    Invitation,
+    PortalRole,
+    SingleSignOnIdentity,
+    token_digest,
+)
 from .reports import (
     Attachment,
     MentorNomination,
@@ -18,7 +25,7 @@ from .reports import (
     attachment_path,
 )
 from .review import ReviewComment
-from .units import AdviserAssignment, Membership, Unit
+from .units import AdviserAssignment, Membership, Unit, UnitAlias
 
 __all__ = [
     "AdviserAssignment",
@@ -26,17 +33,23 @@ __all__ = [
     "AuditEvent",
     "DigestItem",
     "ExportJob",
+    "GroupMapping",
+    "Invitation",
     "MentorNomination",
     "Membership",
     "NotificationKind",
     "NotificationPreference",
+    "PortalRole",
     "Report",
     "ReportEvent",
     "ReviewComment",
     "SectionAnswer",
     "SectionAnswerRevision",
     "SentReminder",
+    "SingleSignOnIdentity",
     "Unit",
+    "UnitAlias",
     "attachment_path",
     "export_path",
+    "token_digest",
 ]

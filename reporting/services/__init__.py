@@ -15,12 +15,10 @@ from .notifications import set_notification_preferences
 from .reports import (
     add_attachment,
     missing_explanations,
-    missing_required,
     remove_attachment,
     restore_section_version,
     save_section_answer,
     submit_report,
-    to_correct,
 )
 from .review import (
     add_comment,
@@ -32,7 +30,13 @@ from .review import (
     resolve_comment,
     return_report,
 )
-from .units import confirm_contact, nominate_mentor, remove_mentor
+from .units import (
+    decline_mentor,
+    explain_no_contact,
+    nominate_mentor,
+    remove_mentor,
+    set_unit_contact,
+)
 
 __all__ = [
     "add_attachment",
@@ -41,11 +45,11 @@ __all__ = [
     "bulk_approve",
     "bulk_remind",
     "carry_over_answers",
-    "confirm_contact",
+    "decline_mentor",
     "ensure_reports_for_circular",
     "ensure_reports_for_unit",
+    "explain_no_contact",
     "missing_explanations",
-    "missing_required",
     "nominate_mentor",
     "remove_attachment",
     "remove_mentor",
@@ -58,7 +62,7 @@ __all__ = [
     "return_report",
     "save_section_answer",
     "set_notification_preferences",
+    "set_unit_contact",
     "submit_report",
-    "to_correct",
     "withdraw_reports",
 ]

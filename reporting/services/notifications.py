@@ -18,7 +18,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, send_mass_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -41,11 +40,10 @@ Delivery = NotificationPreference.Delivery
 
 
 def unit_contacts(unit) -> list:
-    """The unit's people with an e-mail address (its members and OXLO contact)."""
+    """The unit's people with an e-mail address."""
     User = get_user_model()
     return list(
-        User.objects.filter(is_active=True)
-        .filter(Q(memberships__unit=unit) | Q(oxlo_contact_for=unit))
+        User.objects.filter(is_active=True, memberships__unit=unit)
         .exclude(email="")
         .distinct()
         .order_by("pk")
@@ -107,6 +105,27 @@ def report_changed(*, report_id: int, kind: str) -> None:
         context={
             "report": report,
             "url": report_url(report, for_adviser=to_advisers),
+        },
+    )
+
+
+def send_receipt(*, report_id: int) -> int:
+    """E-mail the receipt of the report's latest submission to the unit's people."""
+    from ..submission import latest_receipt
+
+    report = Report.objects.select_related("unit", "circular").get(pk=report_id)
+    receipt = latest_receipt(report)
+    if receipt is None:
+        return 0
+    return notify(
+        users=unit_contacts(report.unit),
+        kind=NotificationKind.SUBMITTED,
+        template="reporting/email/receipt",
+        context={
+            "report": report,
+            "receipt": receipt,
+            "url": settings.PORTAL_BASE_URL.rstrip("/")
+            + reverse("reporting:report_receipt", args=[report.pk]),
         },
     )
 

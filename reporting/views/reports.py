@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from oxlo_portal.views import answers_in_json
 
+from ..chapters import chapters, correction_start
 from ..errors import ReportingError, ReportLocked, StaleAnswer
 from ..forms.answers import SectionAnswerForm
 from ..forms.report import SubmitForm
@@ -27,12 +28,12 @@ from ..selectors import (
     previous_answers,
     report_overview,
 )
-from ..services import (
-    missing_explanations,
-    missing_required,
-    save_section_answer,
-    submit_report,
-    to_correct,
+from ..services import save_section_answer, submit_report
+from ..submission import (
+    answers_with_questions,
+    latest_receipt,
+    submission_problems,
+    submission_summary,
 )
 
 
@@ -78,14 +79,20 @@ def report_detail(request, pk):
         answer.open_comments = [
             c for c in comments if c.section_id == answer.section_id
         ]
+    can_edit = can_edit_report(request.user, report)
     return render(
         request,
         "reporting/report_detail.html",
         {
             "report": report,
             "answers": answers,
+            "chapters": chapters(answers),
             "comments": [c for c in comments if c.section_id is None],
-            "can_edit": can_edit_report(request.user, report),
+            "can_edit": can_edit,
+            "correction_url": correction_start(report, answers, comments)
+            if can_edit and report.status == Report.Status.RETURNED
+            else None,
+            "receipt": latest_receipt(report) if report.submitted_at else None,
             "is_member": is_member(request.user, report.unit),
         },
     )
@@ -107,6 +114,9 @@ def _section_context(request, report, answer, form, **extra):
         "previous_year": (report.circular.reporting_year or 1) - 1,
         "comments": open_comments(report, answer.section),
         "last_year_values": _last_year_values(form) if can_edit else {},
+        "chapters": chapters(
+            report_overview(report), current_section_id=answer.section_id
+        ),
         "attachments": report.attachments.filter(section=answer.section),
         "session_seconds": renew_session(request),
         **extra,
@@ -310,17 +320,14 @@ def session_keepalive(request):
 
 
 def report_submit(request, pk):
-    """What is missing (with links), then sign-off and submit; idempotent."""
+    """Every answer per chapter, each question still in the way linked to its
+    field, then sign-off, confirmation and submit; a receipt follows."""
     report = editable_report(request, pk)
-    missing = missing_required(report)
-    unexplained = missing_explanations(report)
-    previous = previous_answers(report)
-    corrections = [
-        (answer, answer_form(answer, previous).error_links())
-        for answer in to_correct(report)
-    ]
+    answers = answers_with_questions(report)
+    problems = submission_problems(report, answers) if report.is_editable else []
     form = SubmitForm(
         request.POST or None,
+        unit=report.unit,
         initial={
             "signed_off_name": report.signed_off_name,
             "signed_off_title": report.signed_off_title,
@@ -336,19 +343,35 @@ def report_submit(request, pk):
             )
         except ReportingError as error:
             messages.error(request, str(error))
+            problems = submission_problems(report)
         else:
             messages.success(
                 request, _("Rapporten er sendt inn. Den er låst til rådgiveren svarer.")
             )
-            return redirect(report)
+            return redirect("reporting:report_receipt", report.pk)
     return render(
         request,
         "reporting/report_submit.html",
         {
             "report": report,
-            "missing": missing,
-            "unexplained": unexplained,
-            "corrections": corrections,
+            "problems": problems,
+            "summary": submission_summary(answers, problems),
+            "receipt": None if report.is_editable else latest_receipt(report),
             "form": form,
         },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def report_receipt(request, pk):
+    """The receipt of the report's latest submission: reference, time, who, next."""
+    report = readable_report(request, pk)
+    receipt = latest_receipt(report)
+    if receipt is None:
+        messages.info(
+            request, _("Rapporten er ikke sendt inn ennå, så den har ingen kvittering.")
+        )
+        return redirect(report)
+    return render(
+        request, "reporting/report_receipt.html", {"report": report, "receipt": receipt}
     )

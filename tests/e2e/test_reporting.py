@@ -72,11 +72,15 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         "Berit Bydelsdirektør"
     )
     page.get_by_label("Stilling").select_option("Bydelsdirektør")
+    page.get_by_label("Jeg har lest gjennom svarene").check()
     page.get_by_role("button", name="Send inn").click()
     page.wait_for_load_state("domcontentloaded")
     visitor.check()
     assert "Rapporten er sendt inn" in page.content()
+    assert "Kvittering for innsendt rapport" in page.content()
     assert "låst for endringer" in page.content()
+    page.get_by_role("link", name="Til rapporten").click()
+    visitor.check()
     report.refresh_from_db()
     assert report.status == Report.Status.SUBMITTED
     assert "Oppdatert i år av kontaktpersonen." in str(

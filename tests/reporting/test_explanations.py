@@ -65,7 +65,9 @@ def test_the_workbook_has_a_column_of_explanations(explained):
     workbook = load_workbook(
         io.BytesIO(build_xlsx(Selection(year=2026, statuses=ALL_STATUSES)))
     )
-    sheet = [list(row) for row in workbook["arbeidsgiver"].iter_rows(values_only=True)]
+    sheet = [
+        list(row) for row in workbook["Arbeidsgiverrollen"].iter_rows(values_only=True)
+    ]
     row = dict(zip(sheet[0], sheet[1], strict=True))
     assert row["Spørsmål antall – forklaring av endringen"] == WHY
 
