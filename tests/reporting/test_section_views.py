@@ -394,3 +394,29 @@ def test_last_years_answers_come_from_the_latest_approved_report(unit, rich_answ
     assert previous_answers(report)[topic] == {"plan": "Siste godkjente"}
     export = previous_for_export([report])
     assert export[(unit.pk, topic)] == {"plan": "Siste godkjente"}
+
+
+def test_a_value_not_valid_yet_blocks_only_submitting_and_is_listed(
+    client, contact, rich_answer
+):
+    from reporting.submission import submission_problems
+
+    def typed_problems():
+        problems = submission_problems(rich_answer.report)
+        return [p.anchor for p in problems if p.anchor.startswith("id_q__")]
+
+    client.force_login(contact)
+    client.post(
+        url(rich_answer), {"based_on": 0, "q__plan": "Ferdig", "q__andel": "120"}
+    )
+    page = client.get(
+        reverse("reporting:report_submit", args=[rich_answer.report_id])
+    ).content.decode()
+    assert f"{url(rich_answer)}#id_q__andel" in page
+    assert typed_problems() == ["id_q__andel"]
+    client.post(
+        url(rich_answer), {"based_on": 1, "q__plan": "Ferdig", "q__andel": "12"}
+    )
+    rich_answer.refresh_from_db()
+    assert rich_answer.invalid == 0 and rich_answer.data["andel"] == 12
+    assert typed_problems() == []
