@@ -341,7 +341,7 @@ class SectionAnswerForm(forms.Form):
             parts = name.split("__")
             if parts[0] != "q" or parts[-1] == "DELETE":
                 continue
-            shown = field.widget.format_value(self[name].initial)
+            shown = field.widget.format_value(self[name].value())
             shown = shown if isinstance(shown, list) else [shown]
             shown = [str(v) for v in shown if v not in (None, "")]
             if shown:

@@ -283,9 +283,12 @@
       var block = document.getElementById("sporsmal-" + key);
       var legend = block && block.querySelector("legend, label");
       heading.textContent = legend ? legend.textContent.trim() : key;
+      var labels = dialog.querySelectorAll("thead th");
       var now = document.createElement("td");
+      now.dataset.label = labels[1].textContent;
       now.appendChild(typedNow(key));
       var before = document.createElement("td");
+      before.dataset.label = labels[2].textContent;
       var shown = form.querySelector("[data-previous-for='" + key + "']");
       if (shown) { before.appendChild(shown.cloneNode(true)).removeAttribute("data-previous-for"); }
       row.append(heading, now, before);
