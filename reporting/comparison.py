@@ -11,6 +11,7 @@ from circulars.models import Question
 
 from .answers import EXPLANATIONS_KEY
 from .kinds import Kind, kind_of
+from .rules import displayed
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -85,9 +86,9 @@ def question_view(
     question: Question, data: dict, previous: dict | None
 ) -> QuestionView:
     """One question's answer, and last year's when there was an approved report."""
-    value = data.get(question.key)
+    value = displayed(question, data)
     has_previous = previous is not None
-    old = (previous or {}).get(question.key)
+    old = displayed(question, previous or {})
     kind = kind_of(question)
     view = QuestionView(
         question=question,

@@ -24,6 +24,7 @@ from ..models import (
     SectionAnswerRevision,
 )
 from ..permissions import is_member
+from ..rules import derive
 from ..selectors import previous_answers
 from ..submission import submission_problems
 from . import notifications
@@ -41,7 +42,8 @@ def save_section_answer(
     invalid: int = 0,
 ) -> SectionAnswer:
     """Store valid answers, and what was typed that is not valid yet (`raw`, with
-    `invalid` fields to correct), if nobody saved since version `based_on`.
+    `invalid` fields to correct), if nobody saved since version `based_on`; hidden
+    answers are left out and computed ones calculated (`rules.derive`).
 
     The conditional update is the lock: of two saves based on the same version,
     exactly one matches the row and the other raises `StaleAnswer`.
@@ -55,7 +57,9 @@ def save_section_answer(
         .first()
     ):
         raise ReportLocked
-    answered, missing = completeness(list(answer.section.questions.all()), data)
+    questions = list(answer.section.questions.all())
+    data = derive(questions, data)
+    answered, missing = completeness(questions, data)
     saved = {
         "data": data,
         "raw": raw or {},
@@ -162,6 +166,23 @@ def snapshot_contact(report: Report) -> dict:
     }
 
 
+def refusal(problems: list) -> str:
+    """Why a report cannot be submitted: the first problem, and how many more."""
+    first = problems[0]
+    message = _("Rapporten kan ikke sendes inn: «%(label)s» – %(problem)s.") % {
+        "label": first.label,
+        "problem": first.message,
+    }
+    more = len(problems) - 1
+    if more:
+        message += " " + ngettext(
+            "%(count)d annet punkt må også rettes.",
+            "%(count)d andre punkter må også rettes.",
+            more,
+        ) % {"count": more}
+    return message
+
+
 @transaction.atomic
 def submit_report(
     *, report: Report, signed_off_name: str, signed_off_title: str, by
@@ -172,14 +193,7 @@ def submit_report(
         return current
     problems = submission_problems(current)
     if problems:
-        raise TransitionError(
-            ngettext(
-                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
-                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
-                len(problems),
-            )
-            % {"count": len(problems)}
-        )
+        raise TransitionError(refusal(problems))
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
     contact = snapshot_contact(current)

@@ -23,6 +23,7 @@ from ..forms.answers import SectionAnswerForm
 from ..forms.report import SubmitForm
 from ..models import Report
 from ..permissions import can_edit_report, is_member
+from ..rules import section_violations
 from ..selectors import (
     open_comments,
     previous_answers,
@@ -64,7 +65,7 @@ def check_can_save(request, report: Report) -> None:
 def section_answer(report: Report, section_pk):
     return get_object_or_404(
         report.answers.select_related("section", "updated_by").prefetch_related(
-            "section__questions"
+            "section__questions", "section__rules"
         ),
         section_id=section_pk,
     )
@@ -102,6 +103,7 @@ def _section_context(request, report, answer, form, **extra):
     can_edit = can_edit_report(request.user, report)
     if not can_edit:
         form.disable()
+    form.violations = section_violations(answer)
     return {
         "report": report,
         "answer": answer,
@@ -123,10 +125,27 @@ def _section_context(request, report, answer, form, **extra):
     }
 
 
+def warn_about_rules(request, answer) -> None:
+    """A saved draft keeps answers that break rules; say so, do not refuse."""
+    broken = section_violations(answer)
+    if broken:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s svar bryter en regel i rundskrivet. Se varselet i "
+                "kapittelet.",
+                "%(count)s svar bryter regler i rundskrivet. Se varslene i kapittelet.",
+                len(broken),
+            )
+            % {"count": len(broken)},
+        )
+
+
 def answer_form(answer, previous, data=None, *, use_previous=()):
     return SectionAnswerForm(
         data,
         questions=answer.section.questions.all(),
+        rules=answer.section.rules.all(),
         stored=answer.data,
         raw=answer.raw,
         previous=previous.get(answer.section.topic, {}),
@@ -141,7 +160,7 @@ def _last_year_values(form) -> dict:
     if not form.previous:
         return {}
     return SectionAnswerForm(
-        questions=form.questions, stored=form.previous
+        questions=form.questions, stored=form.previous, rules=form.rules
     ).field_values()
 
 
@@ -220,6 +239,7 @@ def section_edit(request, pk, section_pk):
         form.data["based_on"] = answer.version
     else:
         _saved_message(request, answer)
+        warn_about_rules(request, answer)
         which = request.POST.get("copy", "")
         if form.last_year_keys(which):
             # Without JavaScript: what is typed is saved, last year's is shown
@@ -295,6 +315,7 @@ def section_autosave(request, pk, section_pk):
                 for id_, label, message in form.error_links()
             ],
             "explain": form.keys_needing_explanation(),
+            "warnings": [v.message for v in section_violations(answer)],
             "session_seconds": renew_session(request),
         }
     )
