@@ -40,6 +40,14 @@ NEW_LIST_ROWS = 20
 REQUEST_FIELDS = ("based_on",)
 
 
+def _storable(typed):
+    """Typed text as JSON can keep it: a NUL character (which PostgreSQL's JSON
+    refuses) becomes the replacement character; nothing else changes."""
+    if isinstance(typed, list):
+        return [_storable(item) for item in typed]
+    return typed.replace("\x00", "\ufffd") if isinstance(typed, str) else typed
+
+
 def explanation_name(key: str) -> str:
     return f"forklaring__{key}"
 
@@ -444,7 +452,7 @@ class SectionAnswerForm(DerivedFields, forms.Form):
         }
         raw = {}
         for name in self.content_errors():
-            typed = self._typed(name)
+            typed = _storable(self._typed(name))
             if typed in (None, "", []):
                 continue
             parts = name.split("__")
