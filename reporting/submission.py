@@ -90,6 +90,39 @@ def unexplained_changes(report, answers: list[SectionAnswer]) -> Iterable[Proble
             )
 
 
+def invalid_values(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
+    """Values kept as typed in a draft that are not valid yet (and empty required
+    cells of a draft list row), each linked to its field."""
+    from .forms.answers import SectionAnswerForm
+    from .selectors import previous_answers
+
+    typed = [answer for answer in answers if answer.invalid]
+    previous = previous_answers(report) if typed else {}
+    for answer in typed:
+        questions = list(answer.section.questions.all())
+        hidden = hidden_keys(questions, answer.data)
+        form = SectionAnswerForm(
+            questions=questions,
+            stored=answer.data,
+            raw=answer.raw,
+            previous=previous.get(answer.section.topic, {}),
+            rules=answer.section.rules.all(),
+        )
+        by_key = {question.key: question for question in questions}
+        for anchor, label, message in form.error_links():
+            key = anchor.split("__")[1]
+            if key in hidden:
+                continue
+            question = by_key.get(key)
+            shown = question.label if question else ""
+            yield Problem(
+                message if str(label).startswith(shown) else f"{label}: {message}",
+                field_url(answer, anchor),
+                answer,
+                question,
+            )
+
+
 def missing_oxlo_contact(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
     """The unit names an OXLO contact, or says why it has none (rundskriv 8/2017)."""
     if not report.unit.has_contact and not report.no_contact_reason:
@@ -121,6 +154,7 @@ def broken_rules(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
 CHECKS: list[Callable[[Report, list[SectionAnswer]], Iterable[Problem]]] = [
     missing_oxlo_contact,
     unanswered_required,
+    invalid_values,
     unexplained_changes,
     broken_rules,
 ]
