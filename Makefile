@@ -35,10 +35,8 @@ PUNKT_DIR := static/vendor/punkt
 PUNKT_FONTS := OsloSans-Light OsloSans-Regular OsloSans-RegularItalic OsloSans-Medium \
 	OsloSans-Bold OsloIcons
 PUNKT_ICONS := check-medium chevron-thin-down minus-sign new-window-small user \
-	chevron-down chevron-right chevron-left exit language key alert-information \
-	document-pdf
-PUNKT_LOGOS := oslologo.svg favicon.ico 32x32-favicon.png 32x32-favicon.svg \
-	180x180-favicon.png
+	chevron-down chevron-right exit language
+PUNKT_LOGOS := oslologo.svg favicon.ico 32x32-favicon.svg 180x180-favicon.png
 punkt: $(NODE_STAMP)
 	rm -rf $(PUNKT_DIR)
 	mkdir -p $(PUNKT_DIR)/css $(PUNKT_DIR)/fonts $(PUNKT_DIR)/icons $(PUNKT_DIR)/logos
