@@ -18,7 +18,7 @@ from circulars.models import Question
 
 from .answers import is_answered
 from .models import Report, ReportEvent, SectionAnswer
-from .rules import blocking, hidden_keys, section_violations
+from .rules import blocking, displayed, hidden_keys, section_violations
 
 
 @dataclass(frozen=True)
@@ -254,17 +254,19 @@ def submission_summary(
         if problem.answer is not None and problem.question is not None:
             key = (problem.answer.pk, problem.question.pk)
             by_question.setdefault(key, []).append(problem)
-    return [
-        (
-            answer,
-            [
-                SummaryItem(
-                    question,
-                    answer.data.get(question.key),
-                    by_question.get((answer.pk, question.pk), []),
-                )
-                for question in answer.section.questions.all()
-            ],
-        )
-        for answer in answers
-    ]
+    summary = []
+    for answer in answers:
+        questions = list(answer.section.questions.all())
+        # A question hidden by its condition is not asked, nor submitted.
+        hidden = hidden_keys(questions, answer.data)
+        items = [
+            SummaryItem(
+                question,
+                displayed(question, answer.data),
+                by_question.get((answer.pk, question.pk), []),
+            )
+            for question in questions
+            if question.key not in hidden
+        ]
+        summary.append((answer, items))
+    return summary

@@ -336,6 +336,13 @@ class Circular(models.Model):
         return f"{name} ({_('eksempel')})" if self.example else name
 
     @property
+    def cited(self) -> str:
+        """The name mid-sentence, in lower case as the sources write it:
+        «etter rundskriv 24/2025», «erstattet av fellesskriv 12/2026»."""
+        name = self.designation
+        return name[:1].lower() + name[1:]
+
+    @property
     def is_frozen(self) -> bool:
         return self.status in self.FROZEN_STATUSES
 
@@ -680,6 +687,14 @@ class Question(FrozenChild):
     @property
     def is_conditional(self) -> bool:
         return bool(self.shown_when_key)
+
+    @property
+    def shown_when_label(self) -> str:
+        """The label of the question this one depends on (its key if gone)."""
+        for other in self.section.questions.all():
+            if other.key == self.shown_when_key:
+                return other.label
+        return self.shown_when_key
 
     def clean(self):
         errors = {

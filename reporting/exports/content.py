@@ -18,7 +18,7 @@ from ..comparison import explanation
 from ..kinds import kind_of
 from ..lateness import OSLO
 from ..models import Report, SectionAnswer
-from ..rules import displayed
+from ..rules import displayed, hidden_keys
 from .statistics import TopicData, TopicStatistics
 
 K = Question.Kind
@@ -120,6 +120,8 @@ def section_content(
     figures."""
     section: Section = answer.section
     questions = list(section.questions.all())
+    # A question hidden by its condition was not asked: it is not printed.
+    hidden = hidden_keys(questions, answer.data)
     return {
         "number": section.number,
         "title": section.title,
@@ -134,6 +136,7 @@ def section_content(
                 explanation=explanation(question, answer.data),
             )
             for question in questions
+            if question.key not in hidden
         ],
     }
 
