@@ -25,6 +25,7 @@ from circulars.models import Question
 from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold
 from ..kinds import kind_of
 from ..kinds.scalar import SHORT_TEXT_LIMIT
+from ..rules import hidden_keys
 from .derived import DerivedBlock, DerivedFields
 from .names import field_name
 
@@ -426,11 +427,15 @@ class SectionAnswerForm(DerivedFields, forms.Form):
         )
 
     def content_errors(self) -> dict:
-        """{field name: messages} for the fields to correct before submitting."""
+        """{field name: messages} for the fields to correct before submitting (a
+        question hidden by its condition is not asked, so it has none)."""
+        hidden = hidden_keys(self.questions, self.current_data())
         return {
             name: errors
             for name, errors in self.errors.items()
-            if name in self.fields and name not in REQUEST_FIELDS
+            if name in self.fields
+            and name not in REQUEST_FIELDS
+            and name.split("__")[1] not in hidden
         }
 
     def _typed(self, name):
