@@ -80,6 +80,7 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
         "rows",
         "columns",
         ("min_value", "max_value", "max_length", "change_threshold"),
+        "every_other_year",
         ("counts_people", "people_group", "totals"),
         "formula",
         ("shown_when_key", "shown_when_value"),

@@ -627,6 +627,15 @@ class Question(FrozenChild):
         ),
     )
 
+    every_other_year = models.BooleanField(
+        _("rapporteres minst annethvert år"),
+        default=False,
+        help_text=_(
+            "Enheten kan svare med fjorårets tall og merke dem «tall fra» i fjor, "
+            "slik aktivitets- og redegjørelsesplikten tillater for lønn og "
+            "ufrivillig deltid."
+        ),
+    )
     counts_people = models.BooleanField(
         _("tall om personer"),
         default=False,
