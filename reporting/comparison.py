@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from circulars.models import Question
 
-from .answers import EXPLANATIONS_KEY
+from .answers import EXPLANATIONS_KEY, carried_over
 from .kinds import Kind, kind_of
 from .rules import displayed
 
@@ -69,6 +69,7 @@ class QuestionView:
     items: list[list[tuple[str, str]]] = field(default_factory=list)
     previous_items: list[list[tuple[str, str]]] = field(default_factory=list)
     explanation: str = ""  # the unit's explanation of a big change from last year
+    carried: bool = False  # the figures are last year's («tall fra» last year)
 
 
 def _list_rows(kind, value) -> list[list[tuple[str, str]]]:
@@ -94,6 +95,7 @@ def question_view(
         question=question,
         answered=kind.is_answered(value),
         explanation=explanation(question, data),
+        carried=carried_over(question, data),
     )
     if question.kind == Question.Kind.TABLE:
         view.table = [

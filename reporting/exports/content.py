@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from circulars.models import Question, Section
 
+from ..answers import carried_over
 from ..comparison import explanation
 from ..kinds import kind_of
 from ..lateness import OSLO
@@ -66,12 +67,18 @@ def question_content(
     mark=None,
     *,
     explanation: str = "",
+    carried: bool = False,
 ) -> dict:
     """One question and its answer; `previous_data` is last year's section data,
     `mark(key, row, column, previous)` the disclosure mark of a figure, if any, and
     `explanation` the unit's explanation of a big change from last year."""
     mark = mark or (lambda *_args: "")
-    item = {"label": question.label, "kind": question.kind, "explanation": explanation}
+    item = {
+        "label": question.label,
+        "kind": question.kind,
+        "explanation": explanation,
+        "carried": carried,
+    }
     previous = None if previous_data is None else previous_data.get(question.key)
     kind = kind_of(question)
     if question.kind == K.TABLE:
@@ -137,6 +144,7 @@ def section_content(
                 previous_data,
                 mark,
                 explanation=explanation(question, answer.data),
+                carried=carried_over(question, answer.data),
             )
             | {
                 # The circular's rules this answer breaks, and why, as the unit said.

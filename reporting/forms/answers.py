@@ -22,9 +22,10 @@ from django.utils.translation import gettext_lazy as _
 
 from circulars.models import Question
 
-from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold
+from ..answers import CARRIED_KEY, EXPLANATIONS_KEY, changed_beyond_threshold
 from ..kinds import kind_of
 from ..kinds.scalar import SHORT_TEXT_LIMIT
+from ..rules import hidden_keys
 from .derived import DerivedBlock, DerivedFields
 from .names import field_name
 
@@ -50,6 +51,10 @@ def _storable(typed):
 
 def explanation_name(key: str) -> str:
     return f"forklaring__{key}"
+
+
+def carried_name(key: str) -> str:
+    return f"fra_i_fjor__{key}"
 
 
 def _cell(column: dict, label: str) -> forms.Field:
@@ -161,6 +166,12 @@ class QuestionBlock(DerivedBlock):
         return self._bound(name) if name in self.form.fields else None
 
     @property
+    def carried(self):
+        """«Tall fra i fjor» for a question reported at least every other year."""
+        name = carried_name(self.question.key)
+        return self._bound(name) if name in self.form.fields else None
+
+    @property
     def needs_explanation(self) -> bool:
         value = self.form.current_value(self.question)
         return changed_beyond_threshold(self.question, value, self.previous)
@@ -249,6 +260,8 @@ class SectionAnswerForm(DerivedFields, forms.Form):
             self._add_single(question)
         if question.change_threshold is not None and question.key in self.previous:
             self._add_explanation(question.key)
+        if question.every_other_year:
+            self._add_carried(question.key)
 
     def _add_table(self, question: Question):
         key, stored = question.key, self.stored.get(question.key)
@@ -307,6 +320,19 @@ class SectionAnswerForm(DerivedFields, forms.Form):
             widget=forms.Textarea(attrs={"rows": 2}),
         )
         self.initial[name] = (self.stored.get(EXPLANATIONS_KEY) or {}).get(key, "")
+
+    def _add_carried(self, key):
+        name = carried_name(key)
+        self.fields[name] = forms.BooleanField(
+            label=_("Tallene er fra i fjor (rapporteres minst annethvert år)"),
+            help_text=_(
+                "Kryss av når dere fører videre fjorårets tall. Rapporten viser dem "
+                "da som tall fra i fjor."
+            ),
+            required=False,
+        )
+        marked = self.stored.get(CARRIED_KEY)
+        self.initial[name] = isinstance(marked, list) and key in marked
 
     def _posted_list_count(self, key, *, limit: int) -> int:
         """The rows posted, at most `limit`; more is noted for `clean` to refuse."""
@@ -426,11 +452,15 @@ class SectionAnswerForm(DerivedFields, forms.Form):
         )
 
     def content_errors(self) -> dict:
-        """{field name: messages} for the fields to correct before submitting."""
+        """{field name: messages} for the fields to correct before submitting (a
+        question hidden by its condition is not asked, so it has none)."""
+        hidden = hidden_keys(self.questions, self.current_data())
         return {
             name: errors
             for name, errors in self.errors.items()
-            if name in self.fields and name not in REQUEST_FIELDS
+            if name in self.fields
+            and name not in REQUEST_FIELDS
+            and name.split("__")[1] not in hidden
         }
 
     def _typed(self, name):
@@ -552,4 +582,11 @@ class SectionAnswerForm(DerivedFields, forms.Form):
         }
         if explanations:
             data[EXPLANATIONS_KEY] = explanations
+        carried = [
+            question.key
+            for question in self.questions
+            if self.cleaned_data.get(carried_name(question.key))
+        ]
+        if carried:
+            data[CARRIED_KEY] = carried
         return data | self.derived_data()

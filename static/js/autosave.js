@@ -64,7 +64,7 @@
   }
 
   function clearErrors() {
-    form.querySelectorAll(".invalid-feedback").forEach(function (el) { el.remove(); });
+    form.querySelectorAll(".field-error").forEach(function (el) { el.remove(); });
     form.querySelectorAll(".is-invalid").forEach(function (el) {
       el.classList.remove("is-invalid");
       el.removeAttribute("aria-invalid");
@@ -77,13 +77,13 @@
       var field = form.querySelector("[name='" + name + "']");
       if (!field) { return; }
       var message = document.createElement("div");
-      message.className = "invalid-feedback d-block autosave-error";
+      message.className = "field-error autosave-error";
       message.id = "autosave-error-" + name;
       message.textContent = errors[name].join(" ");
       field.classList.add("is-invalid");
       field.setAttribute("aria-invalid", "true");
       field.setAttribute("aria-describedby", message.id);
-      var anchor = field.closest(".form-check") || field;
+      var anchor = field.closest(".pkt-input-check__input") || field;
       anchor.parentNode.insertBefore(message, anchor.nextSibling);
     });
   }
@@ -259,7 +259,7 @@
     });
     if (!items.length) { return document.createTextNode("–"); }
     var list = document.createElement("ul");
-    list.className = "list-unstyled mb-0";
+    list.className = "plain-list";
     items.forEach(function (item) {
       var entry = document.createElement("li");
       entry.textContent = item[0] && items.length > 1 ? item[0] + ": " + item[1] : item[1];

@@ -88,7 +88,7 @@ def test_an_invalid_value_and_valid_ones_are_all_there_in_a_fresh_browser(
         assert again.evaluate("document.activeElement.id") == "feiloppsummering"
         summary.get_by_role("link").first.click()
         assert again.evaluate("document.activeElement.name") == f"q__{bad.key}"
-        assert "invalid-feedback" in again.locator(f"#sporsmal-{bad.key}").inner_html()
+        assert "field-error" in again.locator(f"#sporsmal-{bad.key}").inner_html()
     finally:
         context.close()
     stored = SectionAnswer.objects.get(pk=answer.pk)

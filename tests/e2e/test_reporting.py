@@ -67,7 +67,10 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         page.get_by_role("link", name=report.circular.designation).click()
         visitor.check()
 
-    assert page.locator(".report-sections .badge", has_text="Fullført").count() == count
+    assert (
+        page.locator(".report-sections .pkt-tag", has_text="Ferdig utfylt").count()
+        == count
+    )
     page.get_by_role("link", name="Send inn rapporten").click()
     visitor.check()
     page.get_by_label("Navn på den som har godkjent rapporten i enheten").fill(

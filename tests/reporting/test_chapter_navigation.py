@@ -44,7 +44,7 @@ def test_the_report_page_shows_each_chapters_state_in_a_stepper(
     save_section_answer(answer=first, data={"plan": "Ja"}, based_on=0, by=contact)
     client.force_login(contact)
     page = client.get(report.get_absolute_url()).content.decode()
-    assert "1 av 3 kapitler fullført" in page
+    assert "1 av 3 kapitler ferdig utfylt" in page
     assert page.count("pkt-step chapter-step") == 3
     assert "chapter-step--complete" in page
     assert page.count("chapter-step--not_started") == 2

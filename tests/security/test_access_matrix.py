@@ -32,6 +32,7 @@ REVIEWERS = ["adviser", "administrator"]
 # page, the others 403/404 (or 405 for a method the view refuses anyway).
 ACCESS: dict[str, list[str]] = {
     "healthz": EVERYONE,
+    "favicon": EVERYONE,
     "login": EVERYONE,
     "logout": EVERYONE,
     "set_language": EVERYONE,
