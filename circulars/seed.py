@@ -332,6 +332,7 @@ TOPICS = {
                     "av menns i samme gruppe."
                 ),
                 counts_people=True,
+                people_group="ansatte",
                 totals=Question.Totals.BOTH,
                 rows=[{"key": key, "label": label} for key, label in POSITION_GROUPS],
                 columns=[
