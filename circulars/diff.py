@@ -23,6 +23,9 @@ COMPARED_FIELDS = (
     "counts_people",
     "people_group",
     "totals",
+    "formula",
+    "shown_when_key",
+    "shown_when_value",
 )
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Circular, Document, Question, Section, UnitKind
+from .seed_rules import apply_seed_rules
 from .services import publish_circular
 
 K = Question.Kind
@@ -582,6 +583,7 @@ def _reporting_circular(
             )
             for q_order, question in enumerate(spec["questions"], start=1):
                 Question.objects.create(section=section, order=q_order, **question)
+            apply_seed_rules(section)
         circular.documents.set(documents)
     return circular
 

@@ -3,6 +3,7 @@
 from circulars.models import Question
 
 from .kinds import kind_of
+from .rules import hidden_keys
 
 # The section data key under which explanations of big changes from last year are
 # stored, as {question_key: text}.
@@ -15,9 +16,13 @@ def is_answered(question: Question, value) -> bool:
 
 
 def completeness(questions: list[Question], data: dict) -> tuple[int, int]:
-    """(answered questions, required questions still unanswered) for a section."""
+    """(answered questions, required questions still unanswered) for a section;
+    a question hidden by its condition counts as neither."""
     answered = missing = 0
+    hidden = hidden_keys(questions, data)
     for question in questions:
+        if question.key in hidden:
+            continue
         if is_answered(question, data.get(question.key)):
             answered += 1
         elif question.required:

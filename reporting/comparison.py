@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from circulars.models import Question
 
 from .kinds import Kind, kind_of
+from .rules import displayed
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -76,9 +77,9 @@ def question_view(
     question: Question, data: dict, previous: dict | None
 ) -> QuestionView:
     """One question's answer, and last year's when there was an approved report."""
-    value = data.get(question.key)
+    value = displayed(question, data)
     has_previous = previous is not None
-    old = (previous or {}).get(question.key)
+    old = displayed(question, previous or {})
     kind = kind_of(question)
     view = QuestionView(question=question, answered=kind.is_answered(value))
     if question.kind == Question.Kind.TABLE:

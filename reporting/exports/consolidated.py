@@ -8,13 +8,14 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from circulars.models import Section, UnitKind
+from circulars.models import UnitKind
 
+from ..lateness import delivery
 from ..models import Report
+from ..selectors import last_years_answers, topics_of_year
 from .assembly import assemble
 from .content import (
     digest,
-    previous_answers,
     report_header,
     reports_with_answers,
     section_content,
@@ -58,22 +59,6 @@ class Selection:
         }
 
 
-def topics(year: int) -> list[dict]:
-    """The year's topics in the order of the circulars' sections, with their numbers."""
-    found = {}
-    sections = Section.objects.filter(circular__reporting_year=year).order_by(
-        "-circular__kind", "order"
-    )
-    for section in sections.select_related("circular"):
-        entry = found.setdefault(
-            section.topic,
-            {"topic": section.topic, "title": section.title, "numbers": []},
-        )
-        if section.number not in entry["numbers"]:
-            entry["numbers"].append(section.number)
-    return list(found.values())
-
-
 def deliveries(selection: Selection) -> list[dict]:
     """Every unit's report of the year: delivered on time, late or not at all."""
     rows = []
@@ -81,13 +66,6 @@ def deliveries(selection: Selection) -> list[dict]:
         circular__reporting_year=selection.year, unit__kind__in=selection.kinds
     ).select_related("unit", "circular")
     for report in reports.order_by("unit__kind", "unit__name"):
-        deadline = report.circular.deadline
-        if report.submitted_at is None:
-            delivery = _("Ikke levert")
-        elif deadline and report.submitted_at.date() > deadline:
-            delivery = _("For sent")
-        else:
-            delivery = _("I tide")
         rows.append(
             {
                 "unit": report.unit.name,
@@ -95,7 +73,7 @@ def deliveries(selection: Selection) -> list[dict]:
                 "status": report.get_status_display(),
                 "submitted_at": when(report.submitted_at),
                 "submitted": report.submitted_at,
-                "delivery": str(delivery),
+                "delivery": delivery(report),
             }
         )
     return rows
@@ -104,21 +82,21 @@ def deliveries(selection: Selection) -> list[dict]:
 def plan(selection: Selection) -> dict:
     """Every part of the document and the outline skeleton, without rendering."""
     reports = list(reports_with_answers(selection.reports()))
-    previous = previous_answers(reports)
+    previous = last_years_answers(reports)
     chapters = []
-    for topic in topics(selection.year):
+    for topic in topics_of_year(selection.year):
         answers = [
             (report, answer)
             for report in reports
             for answer in report.answers.all()
-            if answer.section.topic == topic["topic"]
+            if answer.section.topic == topic.topic
         ]
         if not answers:
             continue
         statistics = TopicStatistics(
             topic_data(selection.year, [(r.unit_id, a) for r, a in answers], previous)
         )
-        title = f"{' / '.join(topic['numbers'])} {topic['title']}"
+        title = f"{topic.label} {topic.title}"
         chapter = Part(
             "chapter.html",
             {
@@ -126,7 +104,7 @@ def plan(selection: Selection) -> dict:
                 "chapter": {
                     "title": title,
                     "units": len(answers),
-                    "sections": ", ".join(topic["numbers"]),
+                    "sections": ", ".join(topic.numbers),
                     "statistics": [present(e) for e in statistics.entries()],
                 },
             },

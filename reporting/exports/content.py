@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from circulars.models import Question, Section
 
 from ..kinds import kind_of
+from ..lateness import OSLO
 from ..models import Report, SectionAnswer
+from ..rules import displayed
 from .statistics import TopicData, TopicStatistics
 
 K = Question.Kind
@@ -32,7 +34,7 @@ def digest(payload) -> str:
 
 
 def when(value) -> str:
-    return format_date(timezone.localtime(value), "d.m.Y H:i") if value else ""
+    return format_date(timezone.localtime(value, OSLO), "d.m.Y H:i") if value else ""
 
 
 def person(user) -> str:
@@ -52,31 +54,6 @@ def reports_with_answers(reports):
         ),
         "attachments",
     )
-
-
-def previous_answers(reports) -> dict:
-    """{(unit id, topic): data} from each unit's approved report a year earlier
-    (the latest approved wins)."""
-    pairs = {(r.unit_id, r.circular.reporting_year - 1) for r in reports}
-    if not pairs:
-        return {}
-    rows = (
-        SectionAnswer.objects.filter(
-            report__status=Report.Status.APPROVED,
-            report__unit_id__in={unit for unit, _year in pairs},
-            report__circular__reporting_year__in={year for _unit, year in pairs},
-        )
-        .order_by("report__approved_at")
-        .values_list(
-            "report__unit_id",
-            "report__circular__reporting_year",
-            "section__topic",
-            "data",
-        )
-    )
-    return {
-        (unit, topic): data for unit, year, topic, data in rows if (unit, year) in pairs
-    }
 
 
 def question_content(
@@ -143,7 +120,7 @@ def section_content(
         "previous_year": year - 1 if year else "",
         "questions": [
             question_content(
-                question, answer.data.get(question.key), previous_data, mark
+                question, displayed(question, answer.data), previous_data, mark
             )
             for question in questions
         ],

@@ -18,9 +18,12 @@ from openpyxl.utils import get_column_letter
 from circulars.models import Question
 
 from ..kinds import kind_of
+from ..lateness import OSLO
 from ..models import Report
-from .consolidated import Selection, deliveries, topics
-from .content import previous_answers, reports_with_answers, unit_marks
+from ..rules import displayed
+from ..selectors import last_years_answers, topics_of_year
+from .consolidated import Selection, deliveries
+from .content import reports_with_answers, unit_marks
 from .formulas import starts_formula
 from .statistics import TopicStatistics, cell, topic_data
 
@@ -86,7 +89,7 @@ def question_columns(question: Question) -> list[tuple[str, callable]]:
         (
             question.label,
             lambda data, mark: _shown(
-                kind.cell(data.get(question.key)), lambda: mark(None, None)
+                kind.cell(displayed(question, data)), lambda: mark(None, None)
             ),
         )
     ]
@@ -133,7 +136,7 @@ def _finish(sheet, *, freeze="B2"):
 def _statistics_rows(statistics: TopicStatistics, topic: dict) -> list[list]:
     """The topic's statistics in long form, one row per figure."""
     rows = []
-    chapter = " / ".join(topic["numbers"])
+    chapter = topic.label
     for entry in statistics.entries():
         several = len(entry["tables"]) > 1
         for index, table in enumerate(entry["tables"]):
@@ -151,7 +154,7 @@ def _statistics_rows(statistics: TopicStatistics, topic: dict) -> list[list]:
                     rows.append(
                         [
                             figure["year"],
-                            topic["title"],
+                            topic.title,
                             chapter,
                             entry["label"],
                             entry["key"],
@@ -172,18 +175,18 @@ def _statistics_rows(statistics: TopicStatistics, topic: dict) -> list[list]:
 def build_xlsx(selection: Selection) -> bytes:
     """The workbook for the selection's year, unit kinds and statuses."""
     reports = list(reports_with_answers(selection.reports()))
-    previous = previous_answers(reports)
+    previous = last_years_answers(reports)
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken = {_("Statistikk").lower(), _("Status").lower()}
     stats = workbook.create_sheet(_("Statistikk"))
     _append(stats, list(STATISTICS_COLUMNS))  # fixed names: others read them
-    for topic in topics(selection.year):
+    for topic in topics_of_year(selection.year):
         answers = [
             (report, answer)
             for report in reports
             for answer in report.answers.all()
-            if answer.section.topic == topic["topic"]
+            if answer.section.topic == topic.topic
         ]
         statistics = TopicStatistics(
             topic_data(selection.year, [(r.unit_id, a) for r, a in answers], previous)
@@ -198,7 +201,7 @@ def build_xlsx(selection: Selection) -> bytes:
             for question in statistics.data.questions
             for _column in question_columns(question)
         ]
-        sheet = workbook.create_sheet(sheet_title(topic["title"], taken))
+        sheet = workbook.create_sheet(sheet_title(topic.title, taken))
         _append(
             sheet, [_("Enhet"), _("Kapittel"), _("Status")] + [h for h, _g in columns]
         )
@@ -230,7 +233,7 @@ def build_xlsx(selection: Selection) -> bytes:
                 row["unit"],
                 row["circular"],
                 row["status"],
-                timezone.localtime(submitted).replace(tzinfo=None)
+                timezone.localtime(submitted, OSLO).replace(tzinfo=None)
                 if submitted
                 else None,
                 row["delivery"],

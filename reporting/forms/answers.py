@@ -18,6 +18,10 @@ from circulars.models import Question
 from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold
 from ..kinds import kind_of
 from ..kinds.scalar import SHORT_TEXT_LIMIT
+from .derived import DerivedBlock, DerivedFields
+from .names import field_name
+
+__all__ = ["SectionAnswerForm", "field_name"]
 
 K = Question.Kind
 EXTRA_LIST_ROWS = 1
@@ -25,10 +29,6 @@ EXTRA_LIST_ROWS = 1
 # two autosaves; a posted row index beyond this is refused before any field of it
 # is built (a request names its rows, so it must not make the server build more).
 NEW_LIST_ROWS = 20
-
-
-def field_name(*parts) -> str:
-    return "__".join(["q", *map(str, parts)])
 
 
 def explanation_name(key: str) -> str:
@@ -51,7 +51,7 @@ def _label(question: Question) -> str:
     return question.label
 
 
-class QuestionBlock:
+class QuestionBlock(DerivedBlock):
     """A question with its bound fields, grouped for the template."""
 
     def __init__(self, form, question, previous):
@@ -93,7 +93,7 @@ class QuestionBlock:
         table = self.form.current_value(self.question) or {}
         return [
             self._sum((cells or {}).get(column["key"]) for cells in table.values())
-            if column.get("kind") == K.INTEGER
+            if column in self.summed_columns
             else None
             for column in self.question.columns
         ]
@@ -104,8 +104,23 @@ class QuestionBlock:
 
     @property
     def summed_columns(self):
-        """Count columns, whose row and column totals the table shows."""
-        return [c for c in self.question.columns if c.get("kind") == K.INTEGER]
+        """Count columns typed in, whose totals the table shows where the
+        question says totals make sense."""
+        return [
+            c
+            for c in self.question.columns
+            if c.get("kind") == K.INTEGER and not c.get("formula")
+        ]
+
+    @property
+    def row_totals(self) -> bool:
+        totals = self.question.totals
+        return bool(self.summed_columns) and totals in ("both", "rows")
+
+    @property
+    def has_column_totals(self) -> bool:
+        totals = self.question.totals
+        return bool(self.summed_columns) and totals in ("both", "columns")
 
     @property
     def list_rows(self):
@@ -143,12 +158,14 @@ class QuestionBlock:
         ]
 
 
-class SectionAnswerForm(forms.Form):
+class SectionAnswerForm(DerivedFields, forms.Form):
     """Answers to one section; every field optional until the report is submitted."""
 
     based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, questions, stored=None, previous=None, **kwargs):
+    def __init__(
+        self, *args, questions, stored=None, previous=None, rules=(), **kwargs
+    ):
         self.questions = list(questions)
         self.stored = stored or {}
         self.previous = previous or {}
@@ -157,6 +174,7 @@ class SectionAnswerForm(forms.Form):
         self.too_many_rows = {}
         for question in self.questions:
             self._add_question(question)
+        self.add_derived_fields(rules)
 
     def _add_question(self, question: Question):
         if question.kind == K.TABLE:
@@ -178,7 +196,7 @@ class SectionAnswerForm(forms.Form):
                 self.fields[name] = _cell(column, label)
                 # A grid cell has no <label>; its row and column name it.
                 self.fields[name].widget.attrs["aria-label"] = label
-                if column.get("kind") == K.INTEGER:
+                if column.get("kind") == K.INTEGER and not column.get("formula"):
                     self.fields[name].widget.attrs["data-sum"] = ""
                 self.initial[name] = kind_of(column).initial(
                     (rows.get(row["key"]) or {}).get(column["key"])
@@ -367,4 +385,4 @@ class SectionAnswerForm(forms.Form):
         }
         if explanations:
             data[EXPLANATIONS_KEY] = explanations
-        return data
+        return data | self.derived_data()

@@ -17,6 +17,18 @@ from .numbers import as_decimal, plain, shown_number, typeable_number, typed_rea
 PERCENT_SIGN = "\u00a0%"
 
 
+def bound(value) -> Decimal | None:
+    """A bound set on a question or a column; None when unset (or not a number,
+    which `Question.clean` refuses)."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return None
+    return number if number.is_finite() else None
+
+
 class NumberField(forms.Field):
     """A text input read as a number by its kind: «95,5» is 95.5 in every UI
     language (a browser's number input would make it 955 or nothing)."""
@@ -54,9 +66,9 @@ class NumberKind(Kind):
 
     def __init__(self, spec):
         super().__init__(spec)
-        low, high = spec.get("min_value"), spec.get("max_value")
-        self.min_value = self.default_min if low is None else Decimal(str(low))
-        self.max_value = self.default_max if high is None else Decimal(str(high))
+        low, high = bound(spec.get("min_value")), bound(spec.get("max_value"))
+        self.min_value = self.default_min if low is None else low
+        self.max_value = self.default_max if high is None else high
         self.max_is_default = high is None
 
     # Typing.

@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 
 from circulars.models import Circular
 
+from .. import lateness
 from ..errors import NotAllowed
 from ..models import (
     DigestItem,
@@ -152,7 +153,7 @@ def send_digests(*, today=None) -> int:
     Only items from earlier days go out, so running this many times a day still
     gives each person at most one digest a day.
     """
-    today = today or timezone.localdate()
+    today = today or lateness.today()
     start_of_today = timezone.make_aware(
         datetime.datetime.combine(today, datetime.time.min)
     )
@@ -280,7 +281,7 @@ def remind(*, report: Report, stage: str, by=None) -> int:
 
 def send_due_reminders(*, today: datetime.date | None = None) -> int:
     """Send every reminder due today that nobody has had yet; return how many."""
-    today = today or timezone.localdate()
+    today = today or lateness.today()
     sent = 0
     for report in due_reports(today):
         stage = stage_for(report.circular.deadline, today)

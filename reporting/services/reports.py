@@ -17,6 +17,7 @@ from ..models import (
     SectionAnswer,
     SectionAnswerRevision,
 )
+from ..rules import derive
 from ..selectors import previous_answers
 from ..submission import submission_problems
 from . import notifications
@@ -27,7 +28,8 @@ from .transitions import S, notify_on_commit, transition
 def save_section_answer(
     *, answer: SectionAnswer, data: dict, based_on: int, by
 ) -> SectionAnswer:
-    """Store validated answers if nobody saved since version `based_on`.
+    """Store validated answers if nobody saved since version `based_on`; hidden
+    answers are left out and computed ones calculated (`rules.derive`).
 
     The conditional update is the lock: of two saves based on the same version,
     exactly one matches the row and the other raises `StaleAnswer`.
@@ -41,7 +43,9 @@ def save_section_answer(
         .first()
     ):
         raise ReportLocked
-    answered, missing = completeness(list(answer.section.questions.all()), data)
+    questions = list(answer.section.questions.all())
+    data = derive(questions, data)
+    answered, missing = completeness(questions, data)
     saved = {
         "data": data,
         "version": based_on + 1,
@@ -112,6 +116,23 @@ def snapshot_contact(report: Report) -> dict:
     }
 
 
+def refusal(problems: list) -> str:
+    """Why a report cannot be submitted: the first problem, and how many more."""
+    first = problems[0]
+    message = _("Rapporten kan ikke sendes inn: «%(label)s» – %(problem)s.") % {
+        "label": first.label,
+        "problem": first.message,
+    }
+    more = len(problems) - 1
+    if more:
+        message += " " + ngettext(
+            "%(count)d annet punkt må også rettes.",
+            "%(count)d andre punkter må også rettes.",
+            more,
+        ) % {"count": more}
+    return message
+
+
 @transaction.atomic
 def submit_report(
     *, report: Report, signed_off_name: str, signed_off_title: str, by
@@ -122,14 +143,7 @@ def submit_report(
         return current
     problems = submission_problems(current)
     if problems:
-        raise TransitionError(
-            ngettext(
-                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
-                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
-                len(problems),
-            )
-            % {"count": len(problems)}
-        )
+        raise TransitionError(refusal(problems))
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
     contact = snapshot_contact(current)

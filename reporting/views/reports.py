@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from oxlo_portal.views import answers_in_json
@@ -20,6 +21,7 @@ from ..forms.answers import SectionAnswerForm
 from ..forms.report import SubmitForm
 from ..models import Report
 from ..permissions import can_edit_report, is_member
+from ..rules import section_violations
 from ..selectors import (
     open_comments,
     previous_answers,
@@ -62,7 +64,7 @@ def check_can_save(request, report: Report) -> None:
 def section_answer(report: Report, section_pk):
     return get_object_or_404(
         report.answers.select_related("section", "updated_by").prefetch_related(
-            "section__questions"
+            "section__questions", "section__rules"
         ),
         section_id=section_pk,
     )
@@ -100,6 +102,7 @@ def _section_context(request, report, answer, form, **extra):
     can_edit = can_edit_report(request.user, report)
     if not can_edit:
         form.disable()
+    form.violations = section_violations(answer)
     return {
         "report": report,
         "answer": answer,
@@ -120,10 +123,27 @@ def _section_context(request, report, answer, form, **extra):
     }
 
 
+def warn_about_rules(request, answer) -> None:
+    """A saved draft keeps answers that break rules; say so, do not refuse."""
+    broken = section_violations(answer)
+    if broken:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s svar bryter en regel i rundskrivet. Se varselet i "
+                "kapittelet.",
+                "%(count)s svar bryter regler i rundskrivet. Se varslene i kapittelet.",
+                len(broken),
+            )
+            % {"count": len(broken)},
+        )
+
+
 def _answer_form(answer, previous, data=None):
     return SectionAnswerForm(
         data,
         questions=answer.section.questions.all(),
+        rules=answer.section.rules.all(),
         stored=answer.data,
         previous=previous.get(answer.section.topic, {}),
         initial={"based_on": answer.version},
@@ -181,6 +201,7 @@ def section_edit(request, pk, section_pk):
                 _("Utkastet er lagret %(time)s.")
                 % {"time": time_format(timezone.localtime(), "H:i")},
             )
+            warn_about_rules(request, answer)
             return redirect("reporting:section_edit", report.pk, section_pk)
     return render(
         request,
@@ -241,6 +262,7 @@ def section_autosave(request, pk, section_pk):
             "answered": answer.answered,
             "required_missing": answer.required_missing,
             "explain": form.keys_needing_explanation(),
+            "warnings": [v.message for v in section_violations(answer)],
             "session_seconds": renew_session(request),
         }
     )

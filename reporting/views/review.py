@@ -11,11 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import services
+from .. import lateness, services
 from ..errors import ReportingError
 from ..exports.formulas import csv_field
 from ..forms.review import (
@@ -126,7 +125,7 @@ def matrix_csv(request):
         for row in group.rows:
             report = row.report
             submitted = (
-                timezone.localtime(report.submitted_at).strftime("%d.%m.%Y")
+                lateness.oslo_date(report.submitted_at).strftime("%d.%m.%Y")
                 if report.submitted_at
                 else ""
             )

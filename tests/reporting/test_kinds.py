@@ -145,3 +145,32 @@ def test_counts_as_answered_by_kind():
     assert table.is_answered({"r": {"c": 0}})
     assert not kind_of(K.MULTIPLE_CHOICE).is_answered([])
     assert kind_of(K.YES_NO).is_answered(False)
+
+
+def test_a_number_too_long_to_mean_anything_is_refused_where_typed():
+    with translation.override("nb"), pytest.raises(ValidationError) as refused:
+        kind_of(K.INTEGER).parse("1" + "0" * 320)
+    assert "Skriv et helt tall, 0 eller mer" in refused.value.messages[0]
+
+
+def test_a_table_column_may_state_its_own_bounds():
+    column = {"key": "uker", "label": "Uker", "kind": K.DECIMAL, "max_value": 49}
+    kind = kind_of(column)
+    assert kind.parse("49") == 49
+    with translation.override("nb"), pytest.raises(ValidationError) as refused:
+        kind.parse("49,5")
+    assert refused.value.messages == ["Skriv et tall fra 0 til 49."]
+
+
+@pytest.mark.parametrize("bound", ["mange", True, [1]])
+def test_a_column_bound_that_is_no_number_is_refused_by_the_circular(bound):
+    question = Question(
+        kind=K.TABLE,
+        rows=[{"key": "r", "label": "R"}],
+        columns=[{"key": "c", "label": "C", "kind": "integer", "max_value": bound}],
+    )
+    with pytest.raises(ValidationError) as refused:
+        question.clean()
+    assert "må være tall" in str(refused.value)
+    # A circular saved before this check still gives a form: the kind's default.
+    assert kind_of(question.columns[0]).max_value == 1_000_000

@@ -79,7 +79,7 @@ def test_a_decimal_and_a_percentage_read_the_same_in_every_output(
         assert "1234.5" not in text and "12.5" not in text, where
     sheet = load_workbook(
         io.BytesIO(build_xlsx(Selection(year=2026, statuses=ALL_STATUSES)))
-    )["arbeidsgiver"]
+    )["Arbeidsgiverrollen"]
     header, row = list(sheet.iter_rows(values_only=True))[:2]
     cells = dict(zip(header, row, strict=True))
     assert cells["Spørsmål snitt"] == 1234.5

@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .validators import (
+from ..validators import (
     ARCHIVE_CODE,
     CASE_NUMBER,
     JSON_LIST_VALIDATORS,
@@ -336,6 +336,13 @@ class Circular(models.Model):
         return f"{name} ({_('eksempel')})" if self.example else name
 
     @property
+    def cited(self) -> str:
+        """The name mid-sentence, in lower case as the sources write it:
+        «etter rundskriv 24/2025», «erstattet av fellesskriv 12/2026»."""
+        name = self.designation
+        return name[:1].lower() + name[1:]
+
+    @property
     def is_frozen(self) -> bool:
         return self.status in self.FROZEN_STATUSES
 
@@ -613,6 +620,34 @@ class Question(FrozenChild):
             "kolonnene), per kolonne (over radene) eller begge."
         ),
     )
+    formula = models.CharField(
+        _("beregnes som"),
+        max_length=300,
+        blank=True,
+        validators=[validate_no_nul_characters],
+        help_text=_(
+            "Tomt for et spørsmål enheten svarer på. Ellers en formel; svaret vises "
+            "skrivebeskyttet, f.eks. 100 * {midlertidige.antall.kvinner} / "
+            "{ansatte.antall.kvinner}. Tabellkolonner får formel med «formula» i "
+            "kolonnen; der betyr {kvinner} samme rads kolonne."
+        ),
+    )
+    shown_when_key = models.SlugField(
+        _("vises bare når spørsmålet"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Nøkkelen til et ja/nei- eller valgspørsmål i samme kapittel. Tomt: "
+            "spørsmålet vises alltid."
+        ),
+    )
+    shown_when_value = models.CharField(
+        _("har svaret"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_nul_characters],
+        help_text=_("F.eks. Ja, eller et av svaralternativene."),
+    )
 
     objects = QuestionQuerySet.as_manager()
 
@@ -646,6 +681,14 @@ class Question(FrozenChild):
     def is_numeric(self) -> bool:
         return self.kind in self.NUMERIC_KINDS
 
+    @property
+    def is_computed(self) -> bool:
+        return bool(self.formula)
+
+    @property
+    def is_conditional(self) -> bool:
+        return bool(self.shown_when_key)
+
     def clean(self):
         errors = {
             name: _('Skriv en liste, f.eks. [] eller ["Ja", "Nei"].')
@@ -674,13 +717,32 @@ class Question(FrozenChild):
                 errors["columns"] = _("Ukjent kolonnetype: %(kind)s") % {
                     "kind": column["kind"]
                 }
+            elif any(
+                column.get(bound) is not None
+                and (
+                    isinstance(column[bound], bool)
+                    or not isinstance(column[bound], int | float)
+                )
+                for bound in ("min_value", "max_value")
+            ):
+                errors["columns"] = _(
+                    "«min_value» og «max_value» i en kolonne må være tall, f.eks. 0."
+                )
         for row in self.rows or []:
             if not isinstance(row, dict) or not row.get("key") or not row.get("label"):
                 errors["rows"] = _("Hver rad trenger «key» og «label».")
+        if self.shown_when_key and not self.shown_when_value.strip():
+            errors["shown_when_value"] = _("Skriv svaret som skal vise spørsmålet.")
+        if self.shown_when_value and not self.shown_when_key:
+            errors["shown_when_key"] = _("Skriv nøkkelen til spørsmålet det gjelder.")
         if self.people_group and self.people_group == self.key:
             errors["people_group"] = _("Et spørsmål kan ikke beskrive seg selv.")
         if errors:
             raise ValidationError(errors)
+        if self.section_id:
+            errors = question_problems(self, siblings_of(self))
+            if errors:
+                raise ValidationError(errors)
 
 
 @receiver(m2m_changed, sender=Circular.documents.through)
@@ -700,3 +762,6 @@ def refuse_reference_changes_of_frozen_circulars(
         circulars = Circular.objects.filter(pk=instance.pk)
     if circulars.filter(status__in=Circular.FROZEN_STATUSES).exists():
         raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+
+
+from .rules import Rule, question_problems, siblings_of  # noqa: E402, F401
