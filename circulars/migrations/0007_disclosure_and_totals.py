@@ -17,7 +17,6 @@ GROUPS = {
     "foreldrepermisjon": "ansatte",
     "lonnsgap": "ansatte",
     "ledere-minoritet": "stillingsgrupper",
-    "stillingsgrupper": "ansatte",
 }
 TOPICS = ("arbeidsgiver", "diskriminering", "likestilling-innbyggere")
 
