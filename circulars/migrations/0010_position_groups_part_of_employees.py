@@ -13,7 +13,7 @@ def mark_breakdown(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("circulars", "0008_rules_conditions_formulas"),
+        ("circulars", "0009_every_other_year"),
     ]
 
     operations = [
