@@ -14,9 +14,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 WIDTH = 480  # pt: fits a text column of 170 mm (482 pt)
-FONT = 8.5
-LINE = 10.5
-BAR = 12  # pt per bar, room for a line of text
+FONT = 9  # pt, as the tables
+LINE = 11
+BAR = 13  # pt per bar, room for a line of text
 GAP = 6
 LABEL_WIDTH = 150
 LABEL_LINES = 2
