@@ -3,12 +3,14 @@ from django.urls import path
 from .views import (
     attachments,
     audit,
+    chapters,
     exports,
     oxlo,
     people,
     preview,
     reports,
     review,
+    signing,
     start,
 )
 
@@ -22,12 +24,14 @@ urlpatterns = [
     path(report, reports.report_detail, name="report_detail"),
     path(report + "send-inn/", reports.report_submit, name="report_submit"),
     path(report + "oxlo/", oxlo.report_oxlo, name="report_oxlo"),
+    path(report + "signer/", signing.report_sign, name="report_sign"),
     path(
         report + "mentorer/<id:mentor_pk>/slett/",
         oxlo.mentor_delete,
         name="mentor_delete",
     ),
     path(section, reports.section_edit, name="section_edit"),
+    path(section + "tildel/", chapters.chapter_assign, name="chapter_assign"),
     path(section + "autolagre/", reports.section_autosave, name="section_autosave"),
     path(section + "historikk/", reports.section_history_view, name="section_history"),
     path(section + "vedlegg/", attachments.attachment_upload, name="attachment_upload"),

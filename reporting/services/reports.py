@@ -10,6 +10,7 @@ from ..attachments import display_name, stored_name, validate_upload
 from ..errors import ReportingError, ReportLocked, StaleAnswer, TransitionError
 from ..models import (
     Attachment,
+    Membership,
     NotificationKind,
     Report,
     ReportEvent,
@@ -118,6 +119,12 @@ def submit_report(
         )
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
+    if current.unit.memberships.filter(
+        role=Membership.Role.LEADER, user__is_active=True
+    ).exists():
+        raise TransitionError(
+            _("Enheten har en leder i portalen: send rapporten til lederen.")
+        )
     submitted = transition(
         report=current,
         action=ReportEvent.Action.SUBMITTED,

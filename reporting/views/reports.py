@@ -17,13 +17,25 @@ from oxlo_portal.views import answers_in_json
 from ..errors import ReportingError, ReportLocked, StaleAnswer
 from ..forms.answers import SectionAnswerForm
 from ..forms.report import SubmitForm
-from ..models import Report
-from ..permissions import can_edit_report, is_member
+from ..models import Membership, Report
+from ..permissions import (
+    can_edit_report,
+    can_edit_section,
+    can_sign_report,
+    can_submit_report,
+    has_unit_role,
+    is_member,
+)
 from ..selectors import (
+    chapter_contributors,
+    editing_message,
+    editing_now,
+    leader_note,
     open_comments,
     previous_answers,
     report_overview,
     section_history,
+    unit_contributors,
 )
 from ..services import (
     missing_explanations,
@@ -31,6 +43,8 @@ from ..services import (
     save_section_answer,
     submit_report,
 )
+from ..services.chapters import mark_editing
+from ..services.signing import leaders_of, send_to_leader
 
 
 def readable_report(request, pk) -> Report:
@@ -41,20 +55,29 @@ def readable_report(request, pk) -> Report:
 
 
 def editable_report(request, pk) -> Report:
-    """The report if the user is one of the unit's people; else 404 or 403."""
+    """The report if the user is one of the unit's contacts or contributors (not
+    its leader, who reads and signs); else 404 or 403."""
     report = readable_report(request, pk)
-    if not is_member(request.user, report.unit):
+    if not has_unit_role(
+        request.user,
+        report.unit,
+        Membership.Role.CONTACT,
+        Membership.Role.CONTRIBUTOR,
+    ):
         raise PermissionDenied
     return report
 
 
-def check_can_save(request, report: Report) -> None:
+def check_can_save(request, report: Report, section) -> None:
     """Refuse a save before the request's data is read or any form is built: 403
-    for anyone outside the unit, `ReportLocked` once the report is submitted."""
+    for anyone who may not edit this chapter (outside the unit, the leader, a
+    contributor it is not assigned to), `ReportLocked` once the report is sent."""
     if not is_member(request.user, report.unit):
         raise PermissionDenied
     if not report.is_editable:
         raise ReportLocked
+    if not can_edit_section(request.user, report, section):
+        raise PermissionDenied
 
 
 def section_answer(report: Report, section_pk):
@@ -71,10 +94,14 @@ def report_detail(request, pk):
     report = readable_report(request, pk)
     answers = report_overview(report)
     comments = open_comments(report)
+    editing = editing_now(report, exclude=request.user)
+    assigned = chapter_contributors(report)
     for answer in answers:
         answer.open_comments = [
             c for c in comments if c.section_id == answer.section_id
         ]
+        answer.editing = editing_message(editing.get(answer.section_id, []))
+        answer.contributors = assigned.get(answer.section_id, [])
     return render(
         request,
         "reporting/report_detail.html",
@@ -83,14 +110,20 @@ def report_detail(request, pk):
             "answers": answers,
             "comments": [c for c in comments if c.section_id is None],
             "can_edit": can_edit_report(request.user, report),
+            "can_submit": can_submit_report(request.user, report),
+            "unit_contributors": unit_contributors(report.unit),
+            "can_sign": can_sign_report(request.user, report),
+            "leader_note": leader_note(report),
             "is_member": is_member(request.user, report.unit),
         },
     )
 
 
 def _section_context(request, report, answer, form, **extra):
-    can_edit = can_edit_report(request.user, report)
-    if not can_edit:
+    can_edit = can_edit_section(request.user, report, answer.section)
+    if can_edit:
+        mark_editing(report=report, section=answer.section, by=request.user)
+    else:
         form.disable()
     return {
         "report": report,
@@ -105,8 +138,15 @@ def _section_context(request, report, answer, form, **extra):
         "comments": open_comments(report, answer.section),
         "attachments": report.attachments.filter(section=answer.section),
         "session_seconds": renew_session(request),
+        "editing": _editing(request, report, answer.section),
         **extra,
     }
+
+
+def _editing(request, report, section) -> str:
+    """«‹navn› redigerer dette kapittelet» for the others who have it open."""
+    names = editing_now(report, exclude=request.user).get(section.pk, [])
+    return editing_message(names)
 
 
 def _answer_form(answer, previous, data=None):
@@ -125,7 +165,7 @@ def section_edit(request, pk, section_pk):
     answer = section_answer(report, section_pk)
     if request.method == "POST":
         try:
-            check_can_save(request, report)
+            check_can_save(request, report, answer.section)
         except ReportLocked as error:
             messages.error(request, str(error))
             return redirect(report)
@@ -192,7 +232,7 @@ def section_autosave(request, pk, section_pk):
     report = readable_report(request, pk)
     answer = section_answer(report, section_pk)
     try:
-        check_can_save(request, report)
+        check_can_save(request, report, answer.section)
     except ReportLocked as error:
         return JsonResponse({"error": str(error)}, status=423)
     form = _answer_form(answer, previous_answers(report), request.POST)
@@ -221,6 +261,7 @@ def section_autosave(request, pk, section_pk):
             },
             status=409,
         )
+    mark_editing(report=report, section=answer.section, by=request.user)
     saved_at = time_format(timezone.localtime(answer.updated_at), "H:i")
     return JsonResponse(
         {
@@ -230,6 +271,7 @@ def section_autosave(request, pk, section_pk):
             "answered": answer.answered,
             "required_missing": answer.required_missing,
             "explain": form.keys_needing_explanation(),
+            "editing": _editing(request, report, answer.section),
             "session_seconds": renew_session(request),
         }
     )
@@ -266,8 +308,26 @@ def section_history_view(request, pk, section_pk):
 
 
 def report_submit(request, pk):
-    """What is missing (with links), then sign-off and submit; idempotent."""
-    report = editable_report(request, pk)
+    """What is missing (with links), then send to the unit's leader to sign, or,
+    in a unit with no leader in the portal, the typed sign-off and submit."""
+    report = readable_report(request, pk)
+    if not has_unit_role(request.user, report.unit, Membership.Role.CONTACT):
+        raise PermissionDenied
+    leaders = leaders_of(report.unit)
+    if request.method == "POST" and "to_leader" in request.POST:
+        try:
+            send_to_leader(report=report, by=request.user)
+        except ReportingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Rapporten er sendt til %(names)s for signering.")
+                % {
+                    "names": ", ".join(u.get_full_name() or u.username for u in leaders)
+                },
+            )
+            return redirect(report)
     missing = missing_required(report)
     unexplained = missing_explanations(report)
     form = SubmitForm(
@@ -277,7 +337,7 @@ def report_submit(request, pk):
             "signed_off_title": report.signed_off_title,
         },
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not leaders and form.is_valid():
         try:
             submit_report(
                 report=report,
@@ -300,5 +360,6 @@ def report_submit(request, pk):
             "missing": missing,
             "unexplained": unexplained,
             "form": form,
+            "leaders": leaders,
         },
     )

@@ -85,6 +85,8 @@
       if (response.ok) {
         basedOn.value = data.version;
         status.textContent = data.status;
+        var presence = document.getElementById("presence");
+        if (presence) { presence.textContent = data.editing; }
         clearErrors();
         forgetLocally();
         form.dispatchEvent(
