@@ -32,7 +32,7 @@ def frogner(transactional_db):
 
 
 @pytest.fixture
-def new_visitor():
+def new_visitor(browser, live_server):
     """Another person's browser (closed after the test, like `visitor`'s)."""
     contexts = []
 
@@ -154,8 +154,8 @@ def test_password_reset_by_mail(frogner, visitor):
     assert "Sjekk e-posten din" in page.content()
     link = re.search(r"http://\S+/passord/nytt/\S+/", mail.outbox[-1].body).group(0)
     page = visitor.goto(urlparse(link).path)
-    page.get_by_label("Nytt passord", exact=True).fill("Et-nytt-langt-passord-1")
-    page.get_by_label("Bekreft nytt passord").fill("Et-nytt-langt-passord-1")
+    page.locator("#id_new_password1").fill("Et-nytt-langt-passord-1")
+    page.locator("#id_new_password2").fill("Et-nytt-langt-passord-1")
     page = click(visitor, "button", "Lagre nytt passord")
     assert "Passordet er satt" in page.content()
     visitor.login("kontakt", "Et-nytt-langt-passord-1")
