@@ -61,8 +61,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "number", "active", "oxlo_contact"]
-    list_filter = ["kind", "active"]
+    list_display = ["name", "kind", "number", "active", "reports_to_byradet"]
+    list_filter = ["kind", "active", "reports_to_byradet"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]

@@ -12,6 +12,7 @@ from .views import (
     review,
     signing,
     start,
+    units,
 )
 
 app_name = "reporting"
@@ -23,6 +24,7 @@ urlpatterns = [
     path("", start.home, name="home"),
     path(report, reports.report_detail, name="report_detail"),
     path(report + "send-inn/", reports.report_submit, name="report_submit"),
+    path(report + "kvittering/", reports.report_receipt, name="report_receipt"),
     path(report + "oxlo/", oxlo.report_oxlo, name="report_oxlo"),
     path(report + "signer/", signing.report_sign, name="report_sign"),
     path(
@@ -45,6 +47,14 @@ urlpatterns = [
         attachments.attachment_delete,
         name="attachment_delete",
     ),
+    path(
+        "mentor/takk-nei/<str:token>/",
+        oxlo.mentor_decline,
+        name="mentor_decline",
+    ),
+    path("enheter/<slug:slug>/", units.unit_detail, name="unit_detail"),
+    path("vurdering/oxlo-nettverket/", units.network, name="network"),
+    path("vurdering/oxlo-nettverket.xlsx", units.network_xlsx, name="network_xlsx"),
     path("okt/forleng/", reports.session_keepalive, name="session_keepalive"),
     path(
         "rundskriv/<id:pk>/forhandsvisning/",

@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.models import AutoField
 from django.utils import translation
 
+from circulars.seed import seed_example_circulars
 from tests import factories
 
 
@@ -95,8 +96,9 @@ def administrator(db):
 
 @pytest.fixture
 def seeded(db):
-    """The real units, documents and circulars of `seed_oslo`."""
+    """The real units and documents of `seed_oslo`, and the demo's example circulars."""
     call_command("seed_oslo", verbosity=0)
+    seed_example_circulars()
 
 
 @pytest.fixture(scope="session")

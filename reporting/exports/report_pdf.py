@@ -3,13 +3,14 @@
 from pathlib import Path
 
 from ..models import Report
-from .content import previous_answers, report_content, reports_with_answers
+from ..selectors import last_years_answers
+from .content import report_content, reports_with_answers
 from .parts import Part, render_parts
 
 
 def report_part(report: Report) -> Part:
     report = reports_with_answers(Report.objects.filter(pk=report.pk)).get()
-    content = report_content(report, previous_answers([report]))
+    content = report_content(report, last_years_answers([report]))
     return Part(
         "report.html",
         {

@@ -27,7 +27,7 @@ from .reports import (
     attachment_path,
 )
 from .review import ReviewComment
-from .units import AdviserAssignment, Membership, Unit
+from .units import AdviserAssignment, Membership, Unit, UnitAlias
 
 __all__ = [
     "AdviserAssignment",
@@ -52,6 +52,7 @@ __all__ = [
     "SentReminder",
     "SingleSignOnIdentity",
     "Unit",
+    "UnitAlias",
     "attachment_path",
     "export_path",
     "token_digest",

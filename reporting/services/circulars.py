@@ -36,16 +36,18 @@ def _create_report(*, circular: Circular, unit: Unit) -> Report | None:
 
 @transaction.atomic
 def ensure_reports_for_circular(*, circular: Circular) -> int:
-    """Create the report of every active unit in the audience that lacks one."""
+    """Create the report of every reporting unit in the audience that lacks one."""
     if not circular.asks_for_report or circular.status != Circular.Status.PUBLISHED:
         return 0
-    units = Unit.objects.active().filter(kind__in=circular.audience)
+    units = Unit.objects.reporting().filter(kind__in=circular.audience)
     return sum(1 for unit in units if _create_report(circular=circular, unit=unit))
 
 
 @transaction.atomic
 def ensure_reports_for_unit(*, unit: Unit) -> int:
     """Give a unit added after publication the reports of open published circulars."""
+    if not (unit.active and unit.reports_to_byradet):
+        return 0
     circulars = Circular.objects.published().filter(
         reporting_year__isnull=False, deadline__gte=timezone.localdate()
     )

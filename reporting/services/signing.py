@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from ..errors import TransitionError
 from ..models import AuditEvent, Membership, NotificationKind, Report, ReportEvent
 from ..permissions import can_sign_report, can_submit_report
+from ..submission import submission_problems
+from . import notifications
 from .audit import record
-from .reports import missing_explanations, missing_required
 from .transitions import notify_on_commit, require, transition
 
 
@@ -69,7 +70,7 @@ def send_to_leader(*, report: Report, by) -> Report:
     leaders = leaders_of(report.unit)
     if not leaders:
         raise TransitionError(_("Enheten har ingen leder i portalen."))
-    if missing_required(report) or missing_explanations(report):
+    if submission_problems(report):
         raise TransitionError(
             _("Rapporten må være ferdig utfylt før den sendes til leder.")
         )
@@ -133,4 +134,5 @@ def sign_report(*, report: Report, by) -> Report:
         at=now,
     )
     notify_on_commit(signed, NotificationKind.SUBMITTED)
+    transaction.on_commit(lambda: notifications.send_receipt(report_id=signed.pk))
     return signed

@@ -44,7 +44,7 @@ def report_sign(request, pk):
                 messages.success(
                     request, _("Rapporten er signert og sendt til rådgiverne.")
                 )
-                return redirect(report)
+                return redirect("reporting:report_receipt", report.pk)
             if return_form.is_bound and return_form.is_valid():
                 leader_return(
                     report=report,

@@ -17,7 +17,12 @@ S = Report.Status
 
 @pytest.fixture
 def unit(db):
-    return factories.UnitFactory(name="Bydel Frogner", slug="bydel-frogner")
+    return factories.UnitFactory(
+        name="Bydel Frogner",
+        slug="bydel-frogner",
+        contact_name="Kari Kontakt",
+        contact_email="kari@oslo.kommune.no",
+    )
 
 
 @pytest.fixture
@@ -148,12 +153,16 @@ def test_a_unit_without_a_leader_keeps_the_typed_sign_off_marked_as_such(
 ):
     as_(contact).post(
         f"/rapporter/{report.pk}/send-inn/",
-        {"signed_off_name": "Per Direktør", "signed_off_title": "Bydelsdirektør"},
+        {
+            "signed_off_name": "Per Direktør",
+            "signed_off_title": "Virksomhetsleder",
+            "confirmed": "on",
+        },
     )
     report.refresh_from_db()
     assert report.status == S.SUBMITTED
     assert report.sign_off == (
-        "Per Direktør, Bydelsdirektør – oppgitt av kontaktpersonen, "
+        "Per Direktør, Virksomhetsleder – oppgitt av kontaktpersonen, "
         "ikke signert i portalen"
     )
     with pytest.raises(TransitionError, match="ingen leder"):

@@ -9,7 +9,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from circulars.models import Question
+from circulars.models import Question, Rule
 from reporting.models import (
     AdviserAssignment,
     Attachment,
@@ -136,6 +136,15 @@ def world(db, tmp_path, settings):
     adviser = factories.adviser(username="radgiver")
     draft_section = factories.SectionFactory()
     factories.QuestionFactory(section=draft_section, kind=Question.Kind.SHORT_TEXT)
+    # A rule beside the questions, so the admin's rule fields get hostile input too.
+    Rule.objects.create(
+        section=draft_section,
+        key="regel",
+        left="antall",
+        operator=Rule.Operator.AT_MOST,
+        right="10",
+        message="Høyst ti.",
+    )
     comment = ReviewComment.objects.create(
         report=report, section=answer.section, author=adviser, text="Mangler tall."
     )

@@ -19,6 +19,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from reporting.models import Report
+from reporting.services.units import mentor_decline_url
 from tests.security.admin_pages import superuser_only_pages
 
 ROLES = [
@@ -83,7 +84,13 @@ ACCESS: dict[str, list[str]] = {
     "reporting:section_history": [*UNIT, *REVIEWERS],
     "reporting:attachment_download": [*UNIT, *REVIEWERS],
     "reporting:report_submit": ["owner_contact"],
+    "reporting:report_receipt": [*UNIT, *REVIEWERS],
     "reporting:mentor_delete": WRITERS,
+    # The nominee has no account: the signed link is the key.
+    "reporting:mentor_decline": EVERYONE,
+    "reporting:unit_detail": [*UNIT, *REVIEWERS],
+    "reporting:network": REVIEWERS,
+    "reporting:network_xlsx": REVIEWERS,
     "reporting:section_autosave": WRITERS,
     "reporting:attachment_upload": WRITERS,
     "reporting:attachment_delete": WRITERS,
@@ -127,6 +134,7 @@ KWARGS = {
     ("reporting:export_status", "pk"): lambda w, view: w.export_job,
     ("reporting:export_download", "pk"): lambda w, view: w.export_job,
     ("reporting:export_retry", "pk"): lambda w, view: w.export_job,
+    ("reporting:mentor_decline", "token"): lambda w, view: mentor_token(w.mentor),
     ("reporting", "slug"): lambda w, view: w.unit.slug,
     "user_pk": lambda w, view: w.users["owner_contact"],
     ("reporting:invitation_accept", "token"): lambda w, view: "verdens-invitasjon",
@@ -156,6 +164,11 @@ KWARGS = {
 # Views that delete their object: after the first person allowed has done so, the
 # others allowed find nothing there.
 DELETES_ITS_OBJECT = {"reporting:mentor_delete", "reporting:attachment_delete"}
+
+
+def mentor_token(mentor) -> str:
+    return mentor_decline_url(mentor).rstrip("/").rsplit("/", 1)[1]
+
 
 # Views whose every answer is "not found" by design, for everyone.
 FINDS_NOTHING = {"admin/(?P<url>.*)$"}
