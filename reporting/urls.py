@@ -7,6 +7,7 @@ from .views import (
     exports,
     oxlo,
     people,
+    personal_data,
     preview,
     reports,
     review,
@@ -79,6 +80,7 @@ urlpatterns = [
     path("kommentarer/<id:pk>/lost/", review.resolve_comment, name="resolve_comment"),
     path("varsler/", review.notification_settings, name="notification_settings"),
     path("enheter/<slug:slug>/personer/", people.team, name="unit_team"),
+    path("mine-opplysninger/", personal_data.my_data, name="my_data"),
     path(
         "enheter/<slug:slug>/personer/<id:user_pk>/deaktiver/",
         people.deactivate,

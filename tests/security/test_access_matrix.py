@@ -96,6 +96,7 @@ ACCESS: dict[str, list[str]] = {
     "reporting:attachment_delete": WRITERS,
     "reporting:session_keepalive": LOGGED_IN,
     "reporting:unit_team": [*UNIT, *REVIEWERS],
+    "reporting:my_data": LOGGED_IN,
     "reporting:deactivate_member": REVIEWERS,
     # The e-mailed link is the key: anyone holding it may accept once.
     "reporting:invitation_accept": EVERYONE,
