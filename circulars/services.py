@@ -141,8 +141,7 @@ def publish_circular(*, circular: Circular, by) -> Circular:
     if replaced is not None:
         _withdraw(
             circular=replaced,
-            reason=_("Erstattet av %(designation)s.")
-            % {"designation": circular.designation},
+            reason=_("Erstattet av %(designation)s.") % {"designation": circular.cited},
             by=by,
             replaced_by=circular,
         )
@@ -283,7 +282,7 @@ def start_replacement(*, circular: Circular, by, number: int | None = None) -> C
     if circular.replaced_by.filter(status=Circular.Status.DRAFT).exists():
         raise CircularError(
             _("Det finnes allerede et utkast som erstatter %(designation)s.")
-            % {"designation": circular.designation}
+            % {"designation": circular.cited}
         )
     year = timezone.localdate().year
     number = number or next_free_number(kind=circular.kind, year=year)

@@ -23,25 +23,32 @@ from .rules import blocking, hidden_keys, section_violations
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing that must be put right before the report can be submitted."""
+    """One thing that must be put right before the report can be submitted:
+    a question of a chapter (`answer`, `question`) or the report as a whole."""
 
-    answer: SectionAnswer
-    question: Question | None
     message: str
-    # The id of the element on the chapter page to land on (and focus).
-    anchor: str
-
-    @property
-    def url(self) -> str:
-        edit = reverse(
-            "reporting:section_edit",
-            args=[self.answer.report_id, self.answer.section_id],
-        )
-        return f"{edit}#{self.anchor}"
+    # Where to put it right: the field on the chapter page, or another page.
+    url: str
+    answer: SectionAnswer | None = None
+    question: Question | None = None
+    title: str = ""  # what the problem is about when it is no question
 
     @property
     def label(self) -> str:
-        return self.question.label if self.question else self.answer.section.title
+        return self.question.label if self.question else str(self.title)
+
+    @property
+    def heading(self) -> str:
+        """The chapter it belongs to, or the report as a whole."""
+        if self.answer is None:
+            return str(_("Rapporten"))
+        return f"{self.answer.section.number} {self.answer.section.title}"
+
+
+def field_url(answer: SectionAnswer, anchor: str) -> str:
+    """The chapter page, landing on the element with id `anchor`."""
+    edit = reverse("reporting:section_edit", args=[answer.report_id, answer.section_id])
+    return f"{edit}#{anchor}"
 
 
 def question_anchor(key: str) -> str:
@@ -49,7 +56,7 @@ def question_anchor(key: str) -> str:
     return f"sporsmal-{key}"
 
 
-def unanswered_required(answers: list[SectionAnswer]) -> Iterable[Problem]:
+def unanswered_required(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
     """Required questions without an answer (a hidden question is not asked)."""
     for answer in answers:
         questions = list(answer.section.questions.all())
@@ -61,48 +68,58 @@ def unanswered_required(answers: list[SectionAnswer]) -> Iterable[Problem]:
                 question, answer.data.get(question.key)
             ):
                 yield Problem(
+                    _("er ikke besvart"),
+                    field_url(answer, question_anchor(question.key)),
                     answer,
                     question,
-                    _("er ikke besvart"),
-                    question_anchor(question.key),
                 )
 
 
-def unexplained_changes(answers: list[SectionAnswer]) -> Iterable[Problem]:
+def unexplained_changes(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
     """Numbers that moved beyond their threshold from last year, unexplained."""
     from .services.reports import missing_explanations
 
-    if not answers:
-        return
     by_pk = {answer.pk: answer for answer in answers}
-    for answer, questions in missing_explanations(answers[0].report):
+    for answer, questions in missing_explanations(report):
         for question in questions:
             yield Problem(
+                _("endringen fra i fjor må forklares"),
+                field_url(answer, f"id_forklaring__{question.key}"),
                 by_pk.get(answer.pk, answer),
                 question,
-                _("endringen fra i fjor må forklares"),
-                f"id_forklaring__{question.key}",
             )
 
 
-def broken_rules(answers: list[SectionAnswer]) -> Iterable[Problem]:
+def missing_oxlo_contact(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
+    """The unit names an OXLO contact, or says why it has none (rundskriv 8/2017)."""
+    if not report.unit.has_contact and not report.no_contact_reason:
+        yield Problem(
+            _("oppgi enhetens OXLO-kontakt, eller skriv hvorfor ingen er utpekt"),
+            reverse("reporting:report_oxlo", args=[report.pk]),
+            title=_("OXLO-kontakt"),
+        )
+
+
+def broken_rules(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
     """Rules of the circular the answers break, unless explained where allowed."""
     for answer in answers:
         by_key = {q.key: q for q in answer.section.questions.all()}
-        stopping = blocking(section_violations(answer), answer.data)
-        for violation in stopping:
+        for violation in blocking(section_violations(answer), answer.data):
             key = violation.path[0]
-            message = violation.message
-            if not violation.rule.explainable:
-                message = _("%(message)s Må rettes.") % {"message": message}
+            if violation.rule.explainable:
+                text = _("%(message)s Rett svaret eller forklar avviket.")
             else:
-                message = _("%(message)s Rett svaret eller forklar avviket.") % {
-                    "message": message
-                }
-            yield Problem(answer, by_key.get(key), message, f"regelbrudd-{key}")
+                text = _("%(message)s Må rettes.")
+            yield Problem(
+                text % {"message": violation.message},
+                field_url(answer, f"regelbrudd-{key}"),
+                answer,
+                by_key.get(key),
+            )
 
 
-CHECKS: list[Callable[[list[SectionAnswer]], Iterable[Problem]]] = [
+CHECKS: list[Callable[[Report, list[SectionAnswer]], Iterable[Problem]]] = [
+    missing_oxlo_contact,
     unanswered_required,
     unexplained_changes,
     broken_rules,
@@ -114,8 +131,7 @@ def answers_with_questions(report: Report) -> list[SectionAnswer]:
     return list(
         report.answers.select_related("report__circular", "section")
         .prefetch_related(
-            Prefetch("section__questions", queryset=Question.objects.order_by("order")),
-            "section__rules",
+            Prefetch("section__questions", queryset=Question.objects.order_by("order"))
         )
         .order_by("section__order", "section__pk")
     )
@@ -127,11 +143,11 @@ def submission_problems(
     """Everything that blocks submitting the report, in the circular's order."""
     answers = answers_with_questions(report) if answers is None else answers
     position = {answer.pk: index for index, answer in enumerate(answers)}
-    problems = [problem for check in CHECKS for problem in check(answers)]
+    problems = [problem for check in CHECKS for problem in check(report, answers)]
     return sorted(
         problems,
         key=lambda p: (
-            position.get(p.answer.pk, len(position)),
+            position.get(p.answer.pk, len(position)) if p.answer else -1,
             p.question.order if p.question else -1,
         ),
     )
@@ -203,7 +219,7 @@ def submission_summary(
     """Every chapter with each question's stored answer and what is wrong with it."""
     by_question: dict[tuple[int, int], list[Problem]] = {}
     for problem in problems:
-        if problem.question is not None:
+        if problem.answer is not None and problem.question is not None:
             key = (problem.answer.pk, problem.question.pk)
             by_question.setdefault(key, []).append(problem)
     return [

@@ -336,6 +336,13 @@ class Circular(models.Model):
         return f"{name} ({_('eksempel')})" if self.example else name
 
     @property
+    def cited(self) -> str:
+        """The name mid-sentence, in lower case as the sources write it:
+        «etter rundskriv 24/2025», «erstattet av fellesskriv 12/2026»."""
+        name = self.designation
+        return name[:1].lower() + name[1:]
+
+    @property
     def is_frozen(self) -> bool:
         return self.status in self.FROZEN_STATUSES
 

@@ -56,6 +56,8 @@ def present(entry: dict) -> dict:
             {
                 "caption": table["caption"],
                 "columns": table["columns"],
+                "groups": table.get("groups") or [],
+                "years": table.get("years") or [],
                 "rows": [
                     [row["label"], *(text(f) for f in row["cells"])]
                     for row in table["rows"]

@@ -357,11 +357,12 @@ class TopicStatistics:
         row_sums = question.totals in (T.ROWS, T.BOTH) and counted
         column_sums = question.totals in (T.COLUMNS, T.BOTH) and counted
         several = len(sets) > 1
-        headings, getters = [_("Kategori")], []
+        headings, getters, groups = [_("Kategori")], [], []
         for column in [
             *counted,
             *([{"key": SUM, "label": _("Sum")}] if row_sums else []),
         ]:
+            groups.append(column["label"])
             for n, y in sets:
                 headings.append(_year_heading(column["label"], y, several))
                 getters.append(
@@ -371,6 +372,7 @@ class TopicStatistics:
                 )
         for column in measured:
             label = _("Median %(column)s") % {"column": column["label"]}
+            groups.append(label)
             for n, y in sets:
                 headings.append(_year_heading(label, y, several))
                 getters.append(
@@ -386,6 +388,9 @@ class TopicStatistics:
         return {
             "caption": self._caption(*sets[-1]),
             "columns": headings,
+            # With several years: a heading per column over one per year.
+            "groups": groups if several else [],
+            "years": [str(y) for _n, y in sets],
             "rows": [
                 {"label": label, "cells": [get(key) for get in getters]}
                 for label, key in rows

@@ -66,7 +66,7 @@ def _carried_over_note(*, source: Report, count: int) -> str:
         if count
         else gettext("Ingen svar var å overføre fra %(designation)s, som er erstattet.")
     )
-    note = message % {"count": count, "designation": source.circular.designation}
+    note = message % {"count": count, "designation": source.circular.cited}
     if source.status in (S.SUBMITTED, S.RETURNED):
         note += " " + gettext(
             "Rapporten var sendt inn der; kontroller svarene og send den inn på nytt."

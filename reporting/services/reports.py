@@ -117,6 +117,23 @@ def snapshot_contact(report: Report) -> dict:
     }
 
 
+def refusal(problems: list) -> str:
+    """Why a report cannot be submitted: the first problem, and how many more."""
+    first = problems[0]
+    message = _("Rapporten kan ikke sendes inn: «%(label)s» – %(problem)s.") % {
+        "label": first.label,
+        "problem": first.message,
+    }
+    more = len(problems) - 1
+    if more:
+        message += " " + ngettext(
+            "%(count)d annet punkt må også rettes.",
+            "%(count)d andre punkter må også rettes.",
+            more,
+        ) % {"count": more}
+    return message
+
+
 @transaction.atomic
 def submit_report(
     *, report: Report, signed_off_name: str, signed_off_title: str, by
@@ -127,14 +144,7 @@ def submit_report(
         return current
     problems = submission_problems(current)
     if problems:
-        raise TransitionError(
-            ngettext(
-                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
-                "Rapporten kan ikke sendes inn: %(count)d spørsmål må rettes først.",
-                len(problems),
-            )
-            % {"count": len(problems)}
-        )
+        raise TransitionError(refusal(problems))
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
     if current.unit.memberships.filter(

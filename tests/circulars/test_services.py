@@ -132,7 +132,7 @@ def test_publishing_a_replacement_withdraws_the_replaced_circular(administrator)
     publish_circular(circular=with_case_number(replacement), by=administrator)
     old.refresh_from_db()
     assert old.status == Circular.Status.WITHDRAWN
-    assert replacement.designation in old.withdrawn_reason
+    assert replacement.cited in old.withdrawn_reason
     assert list(old.replaced_by.all()) == [replacement]
 
 

@@ -10,7 +10,12 @@ from django.urls import reverse
 from reporting import submission
 from reporting.models import Report
 from reporting.services import return_report, save_section_answer
-from reporting.submission import Problem, latest_receipt, submission_problems
+from reporting.submission import (
+    Problem,
+    field_url,
+    latest_receipt,
+    submission_problems,
+)
 from tests import factories
 
 from .review_helpers import filled_report, submitted_report
@@ -50,10 +55,11 @@ def test_another_check_feeds_the_same_list_and_blocks_submission(
 ):
     save_section_answer(answer=rich_answer, data={"plan": "Ja"}, based_on=0, by=contact)
 
-    def rule(answers):
+    def rule(report, answers):
         answer = answers[0]
         question = answer.section.questions.get(key="antall")
-        yield Problem(answer, question, "må være større enn 0", "sporsmal-antall")
+        url = field_url(answer, "sporsmal-antall")
+        yield Problem("må være større enn 0", url, answer, question)
 
     monkeypatch.setattr(submission, "CHECKS", [*submission.CHECKS, rule])
     client.force_login(contact)
@@ -175,3 +181,16 @@ def test_the_report_page_links_the_receipt_and_offers_the_pdf(client, unit, cont
     assert latest_receipt(report).reference in page
     assert "Last ned PDF" in page
     assert reverse("reporting:report_export", args=[report.pk]) in page
+
+
+def test_a_unit_without_an_oxlo_contact_is_told_on_the_submit_page(
+    client, unit, contact, rich_answer
+):
+    unit.contact_name = unit.contact_email = ""
+    unit.save()
+    save_section_answer(answer=rich_answer, data={"plan": "Ja"}, based_on=0, by=contact)
+    client.force_login(contact)
+    page = client.get(submit_url(rich_answer.report)).content.decode()
+    assert "oppgi enhetens OXLO-kontakt" in page
+    assert reverse("reporting:report_oxlo", args=[rich_answer.report_id]) in page
+    assert 'id="submit-form"' not in page

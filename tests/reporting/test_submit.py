@@ -29,7 +29,9 @@ def test_submit_page_lists_what_is_missing_with_links(client, contact, rich_answ
     response = client.post(
         reverse("reporting:report_submit", args=[rich_answer.report_id]), SIGN_OFF
     )
-    assert "kan ikke sendes inn: 1 spørsmål må rettes" in response.content.decode()
+    page = response.content.decode()
+    assert "Rapporten kan ikke sendes inn: «" in page
+    assert "» – er ikke besvart." in page
     rich_answer.report.refresh_from_db()
     assert rich_answer.report.status == "draft"
 
@@ -92,7 +94,7 @@ def test_a_number_that_moved_beyond_its_threshold_needs_an_explanation_to_submit
     )
     assert f"{edit}#id_forklaring__antall" in page
     response = client.post(url, SIGN_OFF)
-    assert "kan ikke sendes inn: 1 spørsmål må rettes" in response.content.decode()
+    assert "endringen fra i fjor må forklares." in response.content.decode()
     rich_answer.report.refresh_from_db()
     assert rich_answer.report.status == "draft"
 

@@ -150,3 +150,20 @@ def test_contacts_may_not_see_the_network(client, contact):
     client.force_login(contact)
     assert client.get(reverse("reporting:network")).status_code == 403
     assert client.get(reverse("reporting:network_xlsx")).status_code == 403
+
+
+def test_circulars_are_cited_in_lower_case_mid_sentence(
+    contact, unit, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from reporting.services import return_report
+    from tests.reporting.review_helpers import submitted_report
+
+    report = submitted_report(unit, contact)
+    assert report.circular.cited.startswith("rundskriv ")
+    with django_capture_on_commit_callbacks(execute=True):
+        return_report(report=report, reason="Rett tallene.", by=factories.adviser())
+    body = mail.outbox[-1].body
+    assert f"etter {report.circular.cited}" in body
+    assert "etter Rundskriv" not in body
