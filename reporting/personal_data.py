@@ -41,7 +41,7 @@ def personal_data(user) -> dict:
             {
                 "tidspunkt": _when(e.at),
                 "hendelse": e.get_action_display(),
-                "ip-adresse": e.ip_address or "",
+                "IP-adresse": e.ip_address or "",
                 "objekt": e.object_repr,
             }
             for e in AuditEvent.objects.filter(actor=user).order_by("-at")[:1000]

@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from reporting.models import Report
+from reporting.models import GroupMapping, Report
 from tests.forms import read_form
 from tests.hostile import HOSTILE_VALUES, shown_raw
 
@@ -69,6 +69,18 @@ FORMS = {
         "administrator",
         lambda w: "unit_form",
         lambda w: [admin_list(w.unit)],
+    ),
+    "admin group mapping": HostileForm(
+        lambda w: admin_change(GroupMapping.objects.get()),
+        "administrator",
+        lambda w: "groupmapping_form",
+        lambda w: [admin_list(GroupMapping)],
+    ),
+    "invitation": HostileForm(
+        lambda w: reverse("reporting:unit_team", args=[w.unit.slug]),
+        "adviser",
+        lambda w: "invite-form",
+        lambda w: [reverse("reporting:unit_team", args=[w.unit.slug])],
     ),
     "review comment": HostileForm(
         lambda w: reverse("reporting:review_report", args=[w.report.pk]),
