@@ -59,13 +59,15 @@ def can_export_report(user: AbstractBaseUser, report) -> bool:
     return user.has_perm("reporting.export_report") or is_member(user, report.unit)
 
 
-def role_label(user: AbstractBaseUser) -> str:
-    """The person's role as shown in the header."""
+def role_label(user: AbstractBaseUser, memberships=()) -> str:
+    """The person's role as shown in the header: the portal-wide one, else their
+    roles in their units (kontaktperson, bidragsyter, leder)."""
     if is_administrator(user):
         return ADMIN_GROUP
     if is_adviser(user):
         return ADVISER_GROUP
-    return CONTACT_GROUP
+    roles = dict.fromkeys(str(m.get_role_display()) for m in memberships)
+    return ", ".join(roles) or CONTACT_GROUP
 
 
 def can_manage_team(user: AbstractBaseUser, unit) -> bool:

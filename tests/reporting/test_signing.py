@@ -191,3 +191,10 @@ def test_who_may_not_send_the_report_on(unit, report, leader):
     assert as_(contributor).post(path, {"to_leader": "1"}).status_code == 403
     report.refresh_from_db()
     assert report.status == S.DRAFT
+
+
+def test_the_header_names_the_leaders_role(report, leader):
+    page = as_(leader).get(f"/rapporter/{report.pk}/").content.decode()
+    header = page[page.index("<header") : page.index("</header>")]
+    assert "Leder" in header
+    assert "Kontaktperson" not in header
