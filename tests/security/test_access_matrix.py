@@ -43,6 +43,7 @@ WRITERS = ["owner_contact", "owner_contributor"]
 # page, the others 403/404 (or 405 for a method the view refuses anyway).
 ACCESS: dict[str, list[str]] = {
     "healthz": EVERYONE,
+    "favicon": EVERYONE,
     "login": EVERYONE,
     "logout": EVERYONE,
     "set_language": EVERYONE,
@@ -94,6 +95,8 @@ ACCESS: dict[str, list[str]] = {
     "reporting:section_autosave": WRITERS,
     "reporting:attachment_upload": WRITERS,
     "reporting:attachment_delete": WRITERS,
+    "reporting:section_copy": WRITERS,
+    "reporting:section_restore": WRITERS,
     "reporting:session_keepalive": LOGGED_IN,
     "reporting:unit_team": [*UNIT, *REVIEWERS],
     "reporting:my_data": LOGGED_IN,

@@ -17,7 +17,7 @@ from reporting.models import GroupMapping, Report
 from tests.forms import read_form
 from tests.hostile import HOSTILE_VALUES, shown_raw
 
-ERROR_MARKS = ("errorlist", "invalid-feedback", "alert-danger", "errornote")
+ERROR_MARKS = ("errorlist", "field-error", "pkt-alert--error", "errornote")
 
 
 def admin_change(obj) -> str:
