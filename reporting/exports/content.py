@@ -186,9 +186,7 @@ def report_header(report: Report) -> dict:
         "watermark": str(WATERMARKS.get(report.status, "")),
         "submitted_at": when(report.submitted_at),
         "submitted_by": person(report.submitted_by),
-        "signed_off": ", ".join(
-            filter(None, [report.signed_off_name, report.signed_off_title])
-        ),
+        "signed_off": report.sign_off,
         "approved_at": when(report.approved_at),
         "approved_by": person(report.approved_by),
         "case_number": report.case_number,
