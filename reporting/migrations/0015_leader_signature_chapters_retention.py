@@ -7,75 +7,227 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('circulars', '0009_every_other_year'),
-        ('reporting', '0014_draft_values'),
+        ("circulars", "0009_every_other_year"),
+        ("reporting", "0014_draft_values"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='report',
-            name='signed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='signert'),
+            model_name="report",
+            name="signed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="signert"),
         ),
         migrations.AddField(
-            model_name='report',
-            name='signed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='signert av'),
+            model_name="report",
+            name="signed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="signert av",
+            ),
         ),
         migrations.AddField(
-            model_name='report',
-            name='signed_text',
-            field=models.TextField(blank=True, verbose_name='bekreftet tekst'),
+            model_name="report",
+            name="signed_text",
+            field=models.TextField(blank=True, verbose_name="bekreftet tekst"),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('login', 'Innlogging'), ('login_failed', 'Mislykket innlogging'), ('logout', 'Utlogging'), ('admin_addition', 'Opprettet i administrasjonen'), ('admin_change', 'Endret i administrasjonen'), ('admin_deletion', 'Slettet i administrasjonen'), ('circular_copied', 'Rundskriv startet som kopi'), ('circular_replaced', 'Erstatning for rundskriv startet'), ('circular_published', 'Rundskriv publisert'), ('circular_withdrawn', 'Rundskriv trukket tilbake'), ('report_reopened', 'Rapport gjenåpnet'), ('unit_contact', 'OXLO-kontakt registrert'), ('roles_from_claims', 'Roller fra kommunekonto'), ('sso_linked', 'Kommunekonto koblet'), ('invited', 'Invitert'), ('invitation_accepted', 'Invitasjon tatt i bruk'), ('person_deactivated', 'Person deaktivert'), ('report_signed', 'Rapport signert av leder'), ('retention', 'Personopplysninger slettet etter lagringstid')], max_length=20, verbose_name='hendelse'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("login", "Innlogging"),
+                    ("login_failed", "Mislykket innlogging"),
+                    ("logout", "Utlogging"),
+                    ("admin_addition", "Opprettet i administrasjonen"),
+                    ("admin_change", "Endret i administrasjonen"),
+                    ("admin_deletion", "Slettet i administrasjonen"),
+                    ("circular_copied", "Rundskriv startet som kopi"),
+                    ("circular_replaced", "Erstatning for rundskriv startet"),
+                    ("circular_published", "Rundskriv publisert"),
+                    ("circular_withdrawn", "Rundskriv trukket tilbake"),
+                    ("report_reopened", "Rapport gjenåpnet"),
+                    ("unit_contact", "OXLO-kontakt registrert"),
+                    ("roles_from_claims", "Roller fra kommunekonto"),
+                    ("sso_linked", "Kommunekonto koblet"),
+                    ("invited", "Invitert"),
+                    ("invitation_accepted", "Invitasjon tatt i bruk"),
+                    ("person_deactivated", "Person deaktivert"),
+                    ("report_signed", "Rapport signert av leder"),
+                    ("retention", "Personopplysninger slettet etter lagringstid"),
+                ],
+                max_length=20,
+                verbose_name="hendelse",
+            ),
         ),
         migrations.AlterField(
-            model_name='report',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Under arbeid'), ('signing', 'Hos leder for signering'), ('submitted', 'Sendt inn'), ('returned', 'Returnert for retting'), ('approved', 'Godkjent'), ('withdrawn', 'Trukket tilbake')], default='draft', max_length=20, verbose_name='status'),
+            model_name="report",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Under arbeid"),
+                    ("signing", "Hos leder for signering"),
+                    ("submitted", "Sendt inn"),
+                    ("returned", "Returnert for retting"),
+                    ("approved", "Godkjent"),
+                    ("withdrawn", "Trukket tilbake"),
+                ],
+                default="draft",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='reportevent',
-            name='action',
-            field=models.CharField(choices=[('created', 'Opprettet'), ('saved', 'Lagret'), ('submitted', 'Sendt inn'), ('returned', 'Returnert for retting'), ('approved', 'Godkjent'), ('reopened', 'Gjenåpnet'), ('commented', 'Kommentert'), ('resolved', 'Kommentar løst'), ('reminded', 'Påminnelse sendt'), ('attached', 'Vedlegg lagt til'), ('detached', 'Vedlegg fjernet'), ('mentor', 'Mentor endret'), ('contact', 'OXLO-kontakt bekreftet'), ('withdrawn', 'Rundskrivet trukket tilbake'), ('carried_over', 'Svar overført fra erstattet rundskriv'), ('sent_to_leader', 'Sendt til leder for signering'), ('leader_returned', 'Returnert av leder'), ('signed', 'Signert av leder og sendt inn'), ('assigned', 'Kapittel tildelt'), ('restored', 'Tidligere versjon gjenopprettet')], max_length=20, verbose_name='hendelse'),
+            model_name="reportevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("created", "Opprettet"),
+                    ("saved", "Lagret"),
+                    ("submitted", "Sendt inn"),
+                    ("returned", "Returnert for retting"),
+                    ("approved", "Godkjent"),
+                    ("reopened", "Gjenåpnet"),
+                    ("commented", "Kommentert"),
+                    ("resolved", "Kommentar løst"),
+                    ("reminded", "Påminnelse sendt"),
+                    ("attached", "Vedlegg lagt til"),
+                    ("detached", "Vedlegg fjernet"),
+                    ("mentor", "Mentor endret"),
+                    ("contact", "OXLO-kontakt bekreftet"),
+                    ("withdrawn", "Rundskrivet trukket tilbake"),
+                    ("carried_over", "Svar overført fra erstattet rundskriv"),
+                    ("sent_to_leader", "Sendt til leder for signering"),
+                    ("leader_returned", "Returnert av leder"),
+                    ("signed", "Signert av leder og sendt inn"),
+                    ("assigned", "Kapittel tildelt"),
+                    ("restored", "Tidligere versjon gjenopprettet"),
+                ],
+                max_length=20,
+                verbose_name="hendelse",
+            ),
         ),
         migrations.CreateModel(
-            name='ChapterAssignment',
+            name="ChapterAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assigned_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='tildelt')),
-                ('assigned_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='tildelt av')),
-                ('contributor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='chapter_assignments', to=settings.AUTH_USER_MODEL, verbose_name='bidragsyter')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='reporting.report', verbose_name='rapport')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='circulars.section', verbose_name='kapittel')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "assigned_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="tildelt"
+                    ),
+                ),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="tildelt av",
+                    ),
+                ),
+                (
+                    "contributor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="chapter_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bidragsyter",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="reporting.report",
+                        verbose_name="rapport",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="circulars.section",
+                        verbose_name="kapittel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tildelt kapittel',
-                'verbose_name_plural': 'tildelte kapitler',
-                'ordering': ['report', 'section__order'],
-                'constraints': [models.UniqueConstraint(fields=('report', 'section', 'contributor'), name='chapterassignment_unique')],
+                "verbose_name": "tildelt kapittel",
+                "verbose_name_plural": "tildelte kapitler",
+                "ordering": ["report", "section__order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("report", "section", "contributor"),
+                        name="chapterassignment_unique",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ChapterPresence',
+            name="ChapterPresence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seen_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='reporting.report')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='circulars.section')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("seen_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="reporting.report",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="circulars.section",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'redigerer nå',
-                'verbose_name_plural': 'redigerer nå',
-                'ordering': ['-seen_at'],
-                'constraints': [models.UniqueConstraint(fields=('report', 'section', 'user'), name='chapterpresence_unique')],
+                "verbose_name": "redigerer nå",
+                "verbose_name_plural": "redigerer nå",
+                "ordering": ["-seen_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("report", "section", "user"),
+                        name="chapterpresence_unique",
+                    )
+                ],
             },
         ),
     ]
