@@ -10,6 +10,8 @@ from .comparison import QuestionView, question_view
 from .models import (
     Attachment,
     AuditEvent,
+    CommentaryRevision,
+    Publication,
     Report,
     ReportEvent,
     ReviewComment,
@@ -207,3 +209,23 @@ def section_reviews(report: Report, *, comments: list) -> list[SectionReview]:
 
 def report_history(report: Report) -> list[ReportEvent]:
     return list(report.events.select_related("actor", "section"))
+
+
+def publication_texts(year: int) -> dict:
+    """The year's consolidated report as its advisers see it: the publication (or
+    None), and each text (summary under "") with its last versions."""
+    publication = (
+        Publication.objects.filter(year=year).select_related("publisher").first()
+    )
+    texts = {}
+    if publication is not None:
+        commentaries = publication.commentaries.select_related(
+            "updated_by"
+        ).prefetch_related(
+            Prefetch(
+                "revisions",
+                queryset=CommentaryRevision.objects.select_related("by"),
+            )
+        )
+        texts = {commentary.topic: commentary for commentary in commentaries}
+    return {"publication": publication, "texts": texts}

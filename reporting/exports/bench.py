@@ -20,10 +20,10 @@ BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
 def single_document_html(selection: Selection) -> str:
     """Everything the consolidated PDF shows, as one HTML document."""
     layout = plan(selection)
-    parts = []
+    parts = [layout["opening"]]
     for chapter in layout["chapters"]:
         parts.append(chapter["part"])
-        parts.extend(part for _units, part in chapter["batches"])
+        parts.extend(batch["part"] for batch in chapter["batches"])
     parts.append(layout["appendix"])
     contents = [
         {"level": 1, "title": c["title"], "page": 0} for c in layout["chapters"]

@@ -4,6 +4,7 @@ Everything a template needs is in these dicts (strings, numbers, lists), so the
 same data that is rendered is the data that is hashed.
 """
 
+import datetime
 import hashlib
 import json
 
@@ -11,8 +12,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from circulars.models import Question, Section
+from circulars.models import Question, Section, UnitKind
 
 from ..models import Report, SectionAnswer
 from .values import format_value, list_rows, table_rows
@@ -27,6 +29,25 @@ WATERMARKS = {
 }
 
 
+# The order units are grouped in, and each group's heading.
+KIND_GROUPS = {
+    UnitKind.BYDEL: gettext_lazy("Bydeler"),
+    UnitKind.ETAT: gettext_lazy("Etater"),
+    UnitKind.FORETAK: gettext_lazy("Kommunale foretak"),
+    UnitKind.BYRADSAVDELING: gettext_lazy("Byrådsavdelinger"),
+}
+# Æ, Ø and Å after Z, in that order, as a Norwegian reader looks for them.
+NORWEGIAN_LETTERS = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
+
+
+def unit_order(kind: str, name: str) -> tuple:
+    """Sort key: by kind group (bydeler, etater, foretak, byrådsavdelinger), then
+    by name in Norwegian alphabetical order."""
+    kinds = list(KIND_GROUPS)
+    group = kinds.index(kind) if kind in kinds else len(kinds)
+    return (group, name.casefold().translate(NORWEGIAN_LETTERS), name)
+
+
 def digest(payload) -> str:
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -34,6 +55,18 @@ def digest(payload) -> str:
 
 def when(value) -> str:
     return format_date(timezone.localtime(value), "d.m.Y H:i") if value else ""
+
+
+def date_text(value) -> str:
+    """A date as a Norwegian reader writes it: «3. mars 2027»."""
+    return format_date(timezone.localtime(value), "j. F Y") if value else ""
+
+
+def w3c_date(value) -> str:
+    """A moment as the PDF's metadata dates take it (UTC, whole seconds)."""
+    return (
+        value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else ""
+    )
 
 
 def person(user) -> str:
@@ -80,20 +113,54 @@ def previous_answers(reports) -> dict:
     }
 
 
+def _cell(column: dict, text: str, previous: str = "") -> dict:
+    kind = column.get("kind", K.SHORT_TEXT)
+    return {
+        "text": text,
+        "numeric": kind in Question.NUMERIC_KINDS,
+        "previous": previous,
+    }
+
+
 def question_content(question: Question, value, previous_data: dict | None) -> dict:
-    """One question and its answer; `previous_data` is last year's section data."""
+    """One question and its answer; `previous_data` is last year's section data.
+
+    Table and list cells say whether they hold a number (set right-aligned)."""
     item = {"label": question.label, "kind": question.kind}
     previous = None if previous_data is None else previous_data.get(question.key)
+    columns = question.columns or []
+    if question.kind in (K.TABLE, K.LIST):
+        item["columns"] = [
+            {"label": column["label"], "numeric": _cell(column, "")["numeric"]}
+            for column in columns
+        ]
     if question.kind == K.TABLE:
         rows = table_rows(question, value)
-        if previous is not None:
-            for row, before in zip(rows, table_rows(question, previous), strict=True):
-                row["previous"] = before["cells"]
-        item["columns"] = [column["label"] for column in question.columns]
-        item["rows"] = rows
+        before = (
+            table_rows(question, previous)
+            if previous is not None
+            else [{"cells": [""] * len(columns)} for _row in rows]
+        )
+        item["rows"] = [
+            {
+                "label": row["label"],
+                "cells": [
+                    _cell(column, text, was)
+                    for column, text, was in zip(
+                        columns, row["cells"], old["cells"], strict=True
+                    )
+                ],
+            }
+            for row, old in zip(rows, before, strict=True)
+        ]
     elif question.kind == K.LIST:
-        item["columns"] = [column["label"] for column in question.columns]
-        item["rows"] = list_rows(question, value)
+        item["rows"] = [
+            [
+                {**_cell(column, text), "label": column["label"]}
+                for column, text in zip(columns, row, strict=True)
+            ]
+            for row in list_rows(question, value)
+        ]
     else:
         item["text"] = format_value(question.kind, value)
         if previous is not None and question.kind in COMPARABLE_KINDS:

@@ -18,6 +18,8 @@ PDF_VARIANT = "pdf/a-3b"
 EXPORT_CODE = Path(__file__).resolve().parent
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "reporting" / "pdf"
 STYLESHEET = "css/pdf.css"
+# Contents entries link here; the assembly turns each into a jump to its page.
+PAGE_LINK = BASE_URL + "side/"
 STYLESHEET_FILE = Path(settings.BASE_DIR) / "static" / STYLESHEET
 
 
@@ -45,7 +47,12 @@ def render_html(template: str, context: dict) -> str:
     """A PDF template rendered to HTML (auto-escaping on), with the PDF stylesheet."""
     return render_to_string(
         f"reporting/pdf/{template}",
-        {"css_url": static_url_prefix() + STYLESHEET, **context},
+        {
+            "css_url": static_url_prefix() + STYLESHEET,
+            "static_url": static_url_prefix(),
+            "page_url": PAGE_LINK,
+            **context,
+        },
     )
 
 

@@ -8,6 +8,7 @@ from .notifications import (
     NotificationPreference,
     SentReminder,
 )
+from .publication import Commentary, CommentaryRevision, Publication
 from .reports import (
     Attachment,
     MentorNomination,
@@ -24,12 +25,15 @@ __all__ = [
     "AdviserAssignment",
     "Attachment",
     "AuditEvent",
+    "Commentary",
+    "CommentaryRevision",
     "DigestItem",
     "ExportJob",
     "MentorNomination",
     "Membership",
     "NotificationKind",
     "NotificationPreference",
+    "Publication",
     "Report",
     "ReportEvent",
     "ReviewComment",
