@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from .diff import circular_diff
 from .forms import CircularAdminForm, DocumentAdminForm, NumberForm, WithdrawForm
-from .models import Circular, CircularEvent, Document, Question, Section
+from .models import Circular, CircularEvent, Document, Question, Rule, Section
 from .services import (
     CircularError,
     PublishError,
@@ -76,7 +76,21 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
         "rows",
         "columns",
         ("min_value", "max_value", "max_length", "change_threshold"),
+        ("counts_people", "people_group", "totals"),
+        "formula",
+        ("shown_when_key", "shown_when_value"),
     ]
+
+    def circular_of(self, obj):
+        return obj.circular
+
+
+class RuleInline(FrozenInlineMixin, admin.TabularInline):
+    """Rules between the section's answers, edited beside its questions."""
+
+    model = Rule
+    extra = 0
+    fields = ["key", "left", "operator", "right", "message", "explainable", "order"]
 
     def circular_of(self, obj):
         return obj.circular
@@ -344,7 +358,7 @@ class CircularAdmin(FrozenAdminMixin, admin.ModelAdmin):
 class SectionAdmin(FrozenAdminMixin, admin.ModelAdmin):
     list_display = ["number", "title", "topic", "circular"]
     list_filter = ["topic", "circular__status"]
-    inlines = [QuestionInline]
+    inlines = [QuestionInline, RuleInline]
 
     def circular_of(self, obj):
         return obj.circular

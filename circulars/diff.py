@@ -20,6 +20,12 @@ COMPARED_FIELDS = (
     "min_value",
     "max_value",
     "max_length",
+    "counts_people",
+    "people_group",
+    "totals",
+    "formula",
+    "shown_when_key",
+    "shown_when_value",
 )
 
 

@@ -1,6 +1,10 @@
-"""Seed content from Oslo kommune's own pages: the library documents, rundskriv
-8/2017, and a rundskriv + fellesskriv pair for the current and the previous
-reporting year. The question lists are proposals (see shared/domain.md): the
+"""Seed content from Oslo kommune's own pages.
+
+`seed_library` seeds facts only: the documents the municipality lists and
+rundskriv 8/2017 as published. `seed_example_circulars` (for the demo) adds a
+rundskriv + fellesskriv pair for the current and the previous reporting year,
+marked as examples and without archive data, since their numbers and texts are
+not the byråd's. The question lists are proposals (see shared/domain.md): the
 real circular decides, and administrators change them without code.
 """
 
@@ -10,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Circular, Document, Question, Section, UnitKind
+from .seed_rules import apply_seed_rules
 from .services import publish_circular
 
 K = Question.Kind
@@ -91,6 +96,8 @@ def measures(key="tiltak", label="Tiltak gjennomført eller planlagt i året"):
 
 
 def women_men(key, label, kind=K.INTEGER, **extra):
+    if extra.get("counts_people"):
+        extra["totals"] = Question.Totals.ROWS
     columns = [
         {"key": "kvinner", "label": "Kvinner", "kind": kind},
         {"key": "menn", "label": "Menn", "kind": kind},
@@ -104,6 +111,45 @@ def women_men(key, label, kind=K.INTEGER, **extra):
         **extra,
     )
 
+
+# Rundskriv 8/2017 asks for the use of the guide and equality measures for the
+# city's residents «se tabell 4.5 om diskriminering»: the table belongs to 4.6
+# (etater) and 4.3.5 (bydeler), so every unit reports it in the same place.
+DISCRIMINATION_QUESTIONS = [
+    q(
+        "diskriminering-rutine",
+        "Har virksomheten rutine for å behandle klager fra brukere om diskriminering?",
+        K.YES_NO,
+        True,
+    ),
+    q(
+        "diskriminering-tabell",
+        "Klager på diskriminering etter grunnlag (tabell 4.5)",
+        K.TABLE,
+        counts_people=True,
+        totals=Question.Totals.COLUMNS,
+        help_text=(
+            "Klager fra brukere i året. Saker brakt inn for Diskrimineringsnemnda er "
+            "saker der klageren har klaget virksomheten inn for nemnda; det er "
+            "klageren, ikke virksomheten, som bringer saken inn. Kolonnene summeres "
+            "ikke: en klage kan både være mottatt, behandlet og brakt inn."
+        ),
+        rows=[
+            {"key": ground.lower().replace("/", "-").replace(" ", "-"), "label": ground}
+            for ground in DISCRIMINATION_GROUNDS
+        ],
+        columns=[
+            {"key": "mottatt", "label": "Mottatt", "kind": "integer"},
+            {"key": "behandlet", "label": "Behandlet", "kind": "integer"},
+            {
+                "key": "nemnd",
+                "label": "Brakt inn for Diskrimineringsnemnda",
+                "kind": "integer",
+            },
+            {"key": "tiltak", "label": "Tiltak", "kind": "short_text"},
+        ],
+    ),
+]
 
 TOPICS = {
     "funksjonsnedsettelse": {
@@ -186,43 +232,6 @@ TOPICS = {
             measures(),
         ],
     },
-    "diskriminering": {
-        "title": "Diskriminering",
-        "guidance": (
-            "Tabell 4.5 om diskriminering, jf. rundskriv 8/2017: henvendelser fra "
-            "brukere om diskriminering og hvordan de er fulgt opp."
-        ),
-        "questions": [
-            q(
-                "diskriminering-rutine",
-                "Har virksomheten rutine for å behandle klager fra brukere om diskriminering?",
-                K.YES_NO,
-                True,
-            ),
-            q(
-                "diskriminering-tabell",
-                "Klager på diskriminering etter grunnlag",
-                K.TABLE,
-                rows=[
-                    {
-                        "key": ground.lower().replace("/", "-").replace(" ", "-"),
-                        "label": ground,
-                    }
-                    for ground in DISCRIMINATION_GROUNDS
-                ],
-                columns=[
-                    {"key": "mottatt", "label": "Mottatt", "kind": "integer"},
-                    {"key": "behandlet", "label": "Behandlet", "kind": "integer"},
-                    {
-                        "key": "videresendt",
-                        "label": "Sendt til ombud eller nemnd",
-                        "kind": "integer",
-                    },
-                    {"key": "tiltak", "label": "Tiltak", "kind": "short_text"},
-                ],
-            ),
-        ],
-    },
     "likestilling-innbyggere": {
         "title": "Likestillingstiltak rettet mot byens innbyggere",
         "guidance": (
@@ -264,10 +273,10 @@ TOPICS = {
                 min_value=0,
                 change_threshold=50,
             ),
-            q("oxlo-kontakt", "Er det utpekt en OXLO-kontakt?", K.YES_NO, True),
             q("oxlo-uka", "Ble OXLO-uka markert?", K.YES_NO),
             q("pride", "Ble Oslo Pride markert?", K.YES_NO),
             q("markeringer", "Aktiviteter i OXLO-uka og under Pride", K.LONG_TEXT),
+            *DISCRIMINATION_QUESTIONS,
             measures(),
         ],
     },
@@ -282,28 +291,56 @@ TOPICS = {
             "opplysninger om enkeltpersoner."
         ),
         "questions": [
-            women_men("ansatte", "Antall ansatte", required=True, change_threshold=20),
-            women_men("midlertidige", "Midlertidig ansatte", required=True),
-            women_men("midlertidige-andel", "Andel midlertidig ansatte (%)", K.PERCENT),
-            women_men("deltid", "Deltidsansatte", required=True),
-            women_men("deltid-andel", "Andel deltidsansatte (%)", K.PERCENT),
+            women_men(
+                "ansatte",
+                "Antall ansatte",
+                required=True,
+                change_threshold=20,
+                counts_people=True,
+            ),
+            women_men(
+                "midlertidige",
+                "Midlertidig ansatte",
+                required=True,
+                counts_people=True,
+            ),
+            women_men(
+                "midlertidige-andel",
+                "Midlertidig ansatte i % av alle ansatte av samme kjønn",
+                K.PERCENT,
+                people_group="midlertidige",
+            ),
+            women_men("deltid", "Deltidsansatte", required=True, counts_people=True),
+            women_men(
+                "deltid-andel",
+                "Deltidsansatte i % av alle ansatte av samme kjønn",
+                K.PERCENT,
+                people_group="deltid",
+            ),
             women_men(
                 "foreldrepermisjon",
                 "Foreldrepermisjon, gjennomsnittlig antall uker",
                 K.DECIMAL,
+                people_group="ansatte",
             ),
             q(
                 "stillingsgrupper",
                 "Kjønnsfordeling og lønn per stillingsgruppe",
                 K.TABLE,
-                help_text="Minst annethvert år. Lønn er kvinners lønn i prosent av menns.",
+                help_text=(
+                    "Minst annethvert år. Andel kvinner er kvinner i prosent av alle i "
+                    "stillingsgruppen; lønn er kvinners gjennomsnittlige lønn i prosent "
+                    "av menns i samme gruppe."
+                ),
+                counts_people=True,
+                totals=Question.Totals.BOTH,
                 rows=[{"key": key, "label": label} for key, label in POSITION_GROUPS],
                 columns=[
                     {"key": "kvinner", "label": "Kvinner", "kind": "integer"},
                     {"key": "menn", "label": "Menn", "kind": "integer"},
                     {
                         "key": "andel-kvinner",
-                        "label": "Andel kvinner (%)",
+                        "label": "Kvinner i % av alle i gruppen",
                         "kind": "percent",
                     },
                     {
@@ -319,8 +356,17 @@ TOPICS = {
                 K.DECIMAL,
                 min_value=0,
                 max_value=200,
+                people_group="ansatte",
             ),
-            women_men("ufrivillig-deltid", "Ufrivillig deltid, antall"),
+            women_men(
+                "ufrivillig-deltid", "Ufrivillig deltid, antall", counts_people=True
+            ),
+            women_men(
+                "ufrivillig-deltid-andel",
+                "Ufrivillig deltid i % av deltidsansatte av samme kjønn",
+                K.PERCENT,
+                people_group="ufrivillig-deltid",
+            ),
             q(
                 "ufrivillig-deltid-kartlegging",
                 "Hvordan ble ufrivillig deltid kartlagt?",
@@ -359,9 +405,10 @@ TOPICS = {
             ),
             q(
                 "ledere-minoritet",
-                "Andel ledere med minoritetsbakgrunn (%)",
+                "Ledere med minoritetsbakgrunn i % av alle ledere",
                 K.PERCENT,
                 help_text="Bare samlet tall for virksomheten.",
+                people_group="stillingsgrupper",
             ),
             q(
                 "rekruttering",
@@ -373,14 +420,13 @@ TOPICS = {
     },
 }
 
+# The points the seed page lists under «4. Særskilt rapportering».
 ETAT_NUMBERS = {
     "funksjonsnedsettelse": "4.3",
     "universell-utforming": "4.4",
-    "diskriminering": "4.5",
     "likestilling-innbyggere": "4.6",
     "arbeidsgiver": "4.7",
 }
-# The bydeler report discrimination (table 4.5) inside 4.3.5.
 BYDEL_NUMBERS = {
     "funksjonsnedsettelse": "4.3.1",
     "universell-utforming": "4.3.2",
@@ -495,7 +541,7 @@ def _report_circular_body(kind: str, year: int) -> str:
         f"Byrådet ber {audience} utarbeide årsberetning for {year}.\n\n"
         "Under «4. Særskilt rapportering» skal virksomhetene rapportere om "
         "mangfolds- og integreringsarbeidet. Rapporteringen gjøres i OXLO-portalen, "
-        "kapittel for kapittel. Virksomhetens OXLO-kontakt fyller ut, og "
+        "punkt for punkt. Virksomhetens OXLO-kontakt fyller ut, og "
         "virksomhetsleder eller bydelsdirektør godkjenner før innsending.\n\n"
         "Tall om ansatte oppgis bare som summer. Tall under 5 vises som «<5» i "
         "sammenstillinger."
@@ -512,8 +558,7 @@ def _reporting_circular(
         year=designation_year,
         defaults={
             "title": f"Årsberetning {year} – særskilt rapportering om mangfold og inkludering",
-            "case_number": f"{year}0{number:04d}-1",
-            "archive_code": "210",
+            "example": True,
             "issued_by": "Byrådet",
             "sent_on": datetime.date(year, 12, 15),
             "effective_from": datetime.date(year, 12, 15),
@@ -535,24 +580,34 @@ def _reporting_circular(
                 topic=topic,
                 order=order,
             )
-            questions = list(spec["questions"])
-            if kind == Circular.Kind.FELLESSKRIV and topic == "likestilling-innbyggere":
-                questions += TOPICS["diskriminering"]["questions"]
-            for q_order, question in enumerate(questions, start=1):
+            for q_order, question in enumerate(spec["questions"], start=1):
                 Question.objects.create(section=section, order=q_order, **question)
+            apply_seed_rules(section)
         circular.documents.set(documents)
     return circular
 
 
-@transaction.atomic
-def seed_circulars(*, by=None, today: datetime.date | None = None) -> list[Circular]:
-    """Create (once) the library, rundskriv 8/2017 and two years of circulars."""
+def _documents() -> dict[str, Document]:
     documents = {}
     for spec in DOCUMENTS:
         document, _ = Document.objects.update_or_create(
             slug=spec["slug"], defaults=spec
         )
         documents[spec["slug"]] = document
+    return documents
+
+
+def _publish_drafts(circulars: list[Circular], by) -> list[Circular]:
+    for circular in circulars:
+        if circular.status == Circular.Status.DRAFT:
+            publish_circular(circular=circular, by=by)
+    return circulars
+
+
+@transaction.atomic
+def seed_library(*, by=None) -> list[Circular]:
+    """Create (once) the documents of the seed page and rundskriv 8/2017."""
+    documents = _documents()
 
     oxlo, created = Circular.objects.get_or_create(
         kind=Circular.Kind.RUNDSKRIV,
@@ -580,8 +635,16 @@ def seed_circulars(*, by=None, today: datetime.date | None = None) -> list[Circu
                 documents["handlingsplan-funksjonsnedsettelser"],
             ]
         )
-    circulars = [oxlo]
+    return _publish_drafts([oxlo], by)
 
+
+@transaction.atomic
+def seed_example_circulars(
+    *, by=None, today: datetime.date | None = None
+) -> list[Circular]:
+    """Create (once) example circulars for this and last reporting year."""
+    documents = _documents()
+    circulars = []
     year = current_reporting_year(today or timezone.localdate())
     references = [
         documents[s]
@@ -613,7 +676,4 @@ def seed_circulars(*, by=None, today: datetime.date | None = None) -> list[Circu
                 documents=references,
             )
         )
-    for circular in circulars:
-        if circular.status == Circular.Status.DRAFT:
-            publish_circular(circular=circular, by=by)
-    return circulars
+    return _publish_drafts(circulars, by)

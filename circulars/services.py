@@ -2,13 +2,16 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Circular, CircularEvent, Question
+from .models import Circular, CircularEvent, Question, Rule
+from .models.rules import question_problems, rule_problems
 from .signals import circular_published, circular_withdrawn
+from .validators import ARCHIVE_CODE, CASE_NUMBER
 
 
 class CircularError(Exception):
@@ -23,6 +26,34 @@ class PublishError(CircularError):
         self.problems = problems
 
 
+def archive_problems(circular: Circular) -> list[str]:
+    """A real circular is published with its place in Oslo kommune's archive."""
+    if circular.example:
+        return []
+    problems = []
+    for field, validator, missing in (
+        (
+            "case_number",
+            CASE_NUMBER,
+            _("Et rundskriv trenger saksnummer før det publiseres."),
+        ),
+        (
+            "archive_code",
+            ARCHIVE_CODE,
+            _("Et rundskriv trenger arkivkode før det publiseres."),
+        ),
+    ):
+        value = getattr(circular, field)
+        if not value:
+            problems.append(missing)
+            continue
+        try:
+            validator(value)
+        except ValidationError as error:
+            problems.extend(error.messages)
+    return problems
+
+
 def publish_problems(circular: Circular) -> list[str]:
     """Everything that stops this circular from being published, as messages."""
     problems = []
@@ -30,7 +61,8 @@ def publish_problems(circular: Circular) -> list[str]:
         problems.append(_("Bare utkast kan publiseres."))
     if not circular.audience:
         problems.append(_("Velg hvilke enhetstyper rundskrivet gjelder for."))
-    sections = list(circular.sections.prefetch_related("questions"))
+    problems += archive_problems(circular)
+    sections = list(circular.sections.prefetch_related("questions", "rules"))
     if circular.asks_for_report:
         if not circular.deadline:
             problems.append(_("Et rapporteringsrundskriv trenger en frist."))
@@ -39,6 +71,7 @@ def publish_problems(circular: Circular) -> list[str]:
     elif circular.deadline:
         problems.append(_("En frist krever et rapporteringsår."))
     for section in sections:
+        problems += _link_problems(section)
         for question in section.questions.all():
             label = f"{section.number} «{question.label}»"
             if question.kind == Question.Kind.TABLE and not (
@@ -56,6 +89,23 @@ def publish_problems(circular: Circular) -> list[str]:
                 problems.append(
                     _("%(q)s: valgspørsmålet trenger alternativer.") % {"q": label}
                 )
+    return problems
+
+
+def _link_problems(section) -> list[str]:
+    """Formulas, conditions and rules that point at questions the section lacks."""
+    questions = {q.key: q for q in section.questions.all()}
+    problems = [
+        f"{section.number} «{question.label}»: {message}"
+        for question in questions.values()
+        for message in question_problems(question, questions).values()
+    ]
+    problems += [
+        _("%(number)s regel «%(key)s»: %(message)s")
+        % {"number": section.number, "key": rule.key, "message": message}
+        for rule in section.rules.all()
+        for message in rule_problems(rule, questions)
+    ]
     return problems
 
 
@@ -91,8 +141,7 @@ def publish_circular(*, circular: Circular, by) -> Circular:
     if replaced is not None:
         _withdraw(
             circular=replaced,
-            reason=_("Erstattet av %(designation)s.")
-            % {"designation": circular.designation},
+            reason=_("Erstattet av %(designation)s.") % {"designation": circular.cited},
             by=by,
             replaced_by=circular,
         )
@@ -155,7 +204,7 @@ def _check_number_is_free(*, kind: str, number: int, year: int) -> None:
 
 
 def _copy(source: Circular, **overrides) -> Circular:
-    """A new draft with the source's metadata, sections and questions."""
+    """A new draft with the source's metadata, sections, questions and rules."""
     fields = {
         "kind": source.kind,
         "title": source.title,
@@ -165,21 +214,23 @@ def _copy(source: Circular, **overrides) -> Circular:
         "body": source.body,
         "contact": source.contact,
         "signatures": source.signatures,
+        "example": source.example,
         "reporting_year": source.reporting_year,
         "deadline": source.deadline,
         "copied_from": source,
     }
     copy = Circular.objects.create(**(fields | overrides))
     copy.documents.set(source.documents.all())
-    for section in source.sections.prefetch_related("questions"):
-        questions = list(section.questions.all())
+    for section in source.sections.prefetch_related("questions", "rules"):
+        questions, rules = list(section.questions.all()), list(section.rules.all())
         section.pk = None
         section.circular = copy
         section.save()
-        for question in questions:
-            question.pk = None
-            question.section = section
+        for part in questions + rules:
+            part.pk = None
+            part.section = section
         Question.objects.bulk_create(questions)
+        Rule.objects.bulk_create(rules)
     return copy
 
 
@@ -191,7 +242,8 @@ def copy_circular_to_next_year(
 
     The reporting year is moved on one year, also where the title and body name
     it, and the deadline falls on the same date a year later. Case number, dates
-    of sending and the PDF belong to the old circular and are left empty.
+    of sending and the PDF belong to the old circular and are left empty; the
+    archive code (the subject's class) is kept.
     """
     year = circular.year + 1
     number = number or next_free_number(kind=circular.kind, year=year)
@@ -230,7 +282,7 @@ def start_replacement(*, circular: Circular, by, number: int | None = None) -> C
     if circular.replaced_by.filter(status=Circular.Status.DRAFT).exists():
         raise CircularError(
             _("Det finnes allerede et utkast som erstatter %(designation)s.")
-            % {"designation": circular.designation}
+            % {"designation": circular.cited}
         )
     year = timezone.localdate().year
     number = number or next_free_number(kind=circular.kind, year=year)

@@ -3,6 +3,7 @@ environment with a safe default (see README.md, "Konfigurasjon")."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -114,10 +115,48 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out person is refused before the password is checked.
     "oxlo_portal.auth.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "oxlo_portal.oidc.PortalOIDCBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reporting:home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Single sign-on with OpenID Connect (docs/deploy.md): on when an issuer is set.
+# Endpoints and keys come from the issuer's discovery document; the authorization
+# code flow always uses PKCE (S256), state and nonce; ID tokens are checked for
+# signature (the provider's JWKS), issuer, audience and expiry.
+OIDC_ISSUER = os.environ.get("OXLO_OIDC_ISSUER", "").rstrip("/")
+OIDC_ORIGIN = (
+    "{0.scheme}://{0.netloc}".format(urlsplit(OIDC_ISSUER)) if OIDC_ISSUER else ""
+)
+OIDC_RP_CLIENT_ID = os.environ.get("OXLO_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OXLO_OIDC_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("OXLO_OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OXLO_OIDC_SIGN_ALGO", "RS256")
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True  # the hint that ends the provider's session at logout
+OIDC_TIMEOUT = int(os.environ.get("OXLO_OIDC_TIMEOUT", "10"))
+OIDC_LEEWAY_SECONDS = int(os.environ.get("OXLO_OIDC_LEEWAY", "60"))
+OIDC_CLAIMS = {
+    name: os.environ.get(f"OXLO_OIDC_CLAIM_{name.upper()}", default)
+    for name, default in (
+        ("subject", "sub"),
+        ("username", "preferred_username"),
+        ("email", "email"),
+        ("given_name", "given_name"),
+        ("family_name", "family_name"),
+        ("groups", "groups"),
+    )
+}
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+LOGIN_REDIRECT_URL_FAILURE = "login"
+# How long an e-mailed invitation into a unit can be used (once).
+OXLO_INVITATION_DAYS = int(os.environ.get("OXLO_INVITATION_DAYS", "14"))
+# Whom a person without access is told to ask (the refusal page).
+OXLO_ACCESS_CONTACT = os.environ.get(
+    "OXLO_ACCESS_CONTACT", "oxlo-portalen@oslo.kommune.no"
+)
 
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norsk bokmål")), ("en", _("English"))]
@@ -168,6 +207,8 @@ EXPORT_CACHE_DIR = Path(
 # Processes rendering PDF parts, and the time one export's rendering may take.
 EXPORT_WORKERS = int(os.environ.get("OXLO_EXPORT_WORKERS", os.cpu_count() or 1))
 EXPORT_TIMEOUT_SECONDS = int(os.environ.get("OXLO_EXPORT_TIMEOUT", "900"))
+# Render exports ahead in the background when a report is approved or changed.
+EXPORT_PREPARE_AHEAD = env_bool("OXLO_PREPARE_EXPORTS", default=True)
 
 TASKS = {
     "default": {
@@ -226,7 +267,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "form-action": ["'self'"],
+        # Logging out goes on to the identity provider to end its session too.
+        "form-action": ["'self'", *([OIDC_ORIGIN] if OIDC_ORIGIN else [])],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'none'"],
         "object-src": ["'none'"],

@@ -7,7 +7,7 @@ from django.views.i18n import set_language
 
 from circulars import views as library
 
-from . import converters, views  # noqa: F401 (registers <id:…> for the apps' URLs)
+from . import converters, oidc, views  # noqa: F401 (registers <id:…> for the apps' URLs)
 from .forms import LoginForm, ThrottledPasswordChangeForm
 
 MEDIA = settings.MEDIA_URL.lstrip("/")  # the settings give it a leading slash
@@ -16,12 +16,20 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(
         "logg-inn/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
+        views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
-    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logg-ut/", views.LogoutView.as_view(), name="logout"),
+    path(
+        "kommunekonto/logg-inn/",
+        oidc.AuthenticationRequestView.as_view(),
+        name="oidc_authentication_init",
+    ),
+    path(
+        "kommunekonto/svar/",
+        oidc.AuthenticationCallbackView.as_view(),
+        name="oidc_authentication_callback",
+    ),
     path(
         "passord/",
         views.PasswordChangeView.as_view(form_class=ThrottledPasswordChangeForm),
@@ -31,6 +39,30 @@ urlpatterns = [
         "passord/endret/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    path(
+        "passord/glemt/",
+        auth_views.PasswordResetView.as_view(
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+            extra_email_context={"base_url": settings.PORTAL_BASE_URL.rstrip("/")},
+        ),
+        name="password_reset",
+    ),
+    path(
+        "passord/glemt/sendt/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "passord/nytt/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "passord/nytt/ferdig/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     # Public: anonymous readers of the library switch language too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

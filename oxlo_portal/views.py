@@ -8,7 +8,7 @@ from django.core.exceptions import (
     TooManyFilesSent,
 )
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
@@ -86,3 +86,26 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's, going on to the identity provider to end its session when the
+    person signed in with their municipal account."""
+
+    def post(self, request, *args, **kwargs):
+        from .oidc import provider_logout_url
+
+        provider_url = provider_logout_url(request)
+        response = super().post(request, *args, **kwargs)
+        return HttpResponseRedirect(provider_url) if provider_url else response
+
+
+class LoginView(auth_views.LoginView):
+    """Django's, offering the municipal account first when single sign-on is on."""
+
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        from .oidc import enabled
+
+        return {**super().get_context_data(**kwargs), "sso_enabled": enabled()}

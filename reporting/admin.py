@@ -5,6 +5,8 @@ from django.contrib.auth.models import Group
 
 from .models import (
     AdviserAssignment,
+    GroupMapping,
+    Invitation,
     Membership,
     Report,
     ReportEvent,
@@ -52,13 +54,15 @@ class PortalUserAdmin(UserAdmin):
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
+    fields = ["user", "role", "title", "phone", "from_claims"]
+    readonly_fields = ["from_claims"]
     autocomplete_fields = ["user"]
 
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "number", "active", "oxlo_contact"]
-    list_filter = ["kind", "active"]
+    list_display = ["name", "kind", "number", "active", "reports_to_byradet"]
+    list_filter = ["kind", "active", "reports_to_byradet"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
@@ -112,6 +116,32 @@ class AdviserAssignmentAdmin(admin.ModelAdmin):
 class SentReminderAdmin(admin.ModelAdmin):
     list_display = ["sent_at", "report", "stage", "recipient"]
     list_filter = ["stage"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(GroupMapping)
+class GroupMappingAdmin(admin.ModelAdmin):
+    """Which of the identity provider's groups give which role (read at every
+    single sign-on; docs/deploy.md)."""
+
+    list_display = ["claim_value", "role", "unit", "note"]
+    list_filter = ["role"]
+    search_fields = ["claim_value", "note", "unit__name"]
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations are sent from a unit's team page; here they can be read."""
+
+    list_display = ["email", "unit", "role", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["role"]
+    search_fields = ["email", "unit__name"]
 
     def has_add_permission(self, request):
         return False

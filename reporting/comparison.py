@@ -4,38 +4,13 @@ Numbers get a signed change, texts a word-level diff, tables and lists the same
 per cell. Everything here is plain data the review template renders.
 """
 
-import datetime
 import difflib
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
-from django.utils.translation import gettext as _
-
 from circulars.models import Question
 
-from .answers import is_answered
-
-TEXT_KINDS = (Question.Kind.LONG_TEXT, Question.Kind.SHORT_TEXT)
-
-
-def format_value(kind: str, value) -> str:
-    """A stored value as a person reads it (dates d.m.Y, yes/no, choices joined)."""
-    if value is None or value == "" or value == []:
-        return ""
-    if kind == Question.Kind.YES_NO:
-        return _("Ja") if value else _("Nei")
-    if kind == Question.Kind.MULTIPLE_CHOICE and isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if kind == Question.Kind.DATE:
-        try:
-            return datetime.date.fromisoformat(value).strftime("%d.%m.%Y")
-        except (TypeError, ValueError):
-            return str(value)
-    if kind == Question.Kind.PERCENT:
-        return f"{number_format(value, use_l10n=True, force_grouping=True)} %"
-    if kind in Question.NUMERIC_KINDS:
-        return number_format(value, use_l10n=True, force_grouping=True)
-    return str(value)
+from .kinds import Kind, kind_of
+from .rules import displayed
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -54,40 +29,20 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     return pieces
 
 
-def number_change(old, new) -> str:
-    """The change from last year in words, e.g. «økt med 12 (+5,0 %)»."""
-    if not isinstance(old, int | float) or not isinstance(new, int | float):
-        return ""
-    if isinstance(old, bool) or isinstance(new, bool):
-        return ""
-    delta = new - old
-    if delta == 0:
-        return _("uendret")
-    amount = number_format(abs(round(delta, 2)), use_l10n=True)
-    percent = (
-        f" ({'+' if delta > 0 else '−'}"
-        f"{number_format(abs(delta) / abs(old) * 100, 1, use_l10n=True)} %)"
-        if old
-        else ""
-    )
-    word = _("økt med") if delta > 0 else _("redusert med")
-    return f"{word} {amount}{percent}"
-
-
 @dataclass
 class Cell:
-    kind: str
+    kind: Kind
     value: object
     previous: object
     has_previous: bool
 
     @property
     def text(self) -> str:
-        return format_value(self.kind, self.value)
+        return self.kind.format(self.value)
 
     @property
     def previous_text(self) -> str:
-        return format_value(self.kind, self.previous)
+        return self.kind.format(self.previous)
 
     @property
     def changed(self) -> bool:
@@ -95,11 +50,11 @@ class Cell:
 
     @property
     def change(self) -> str:
-        return number_change(self.previous, self.value) if self.changed else ""
+        return self.kind.change(self.previous, self.value) if self.changed else ""
 
     @property
     def diff(self) -> list[tuple[str, str]]:
-        if self.kind in TEXT_KINDS and self.changed:
+        if self.kind.compares_words and self.changed:
             return word_diff(self.previous_text, self.text)
         return []
 
@@ -114,51 +69,44 @@ class QuestionView:
     previous_items: list[list[tuple[str, str]]] = field(default_factory=list)
 
 
-def _list_rows(question: Question, value) -> list[list[tuple[str, str]]]:
-    columns = question.columns or []
-    return [
-        [
-            (
-                column["label"],
-                format_value(column.get("kind", "short_text"), row.get(column["key"])),
-            )
-            for column in columns
-        ]
-        for row in (value or [])
-        if isinstance(row, dict)
-    ]
+def _list_rows(kind, value) -> list[list[tuple[str, str]]]:
+    return [kind.texts(cells) for cells in kind.rows_of(value)]
 
 
 def question_view(
     question: Question, data: dict, previous: dict | None
 ) -> QuestionView:
     """One question's answer, and last year's when there was an approved report."""
-    value = data.get(question.key)
+    value = displayed(question, data)
     has_previous = previous is not None
-    old = (previous or {}).get(question.key)
-    view = QuestionView(question=question, answered=is_answered(question, value))
+    old = displayed(question, previous or {})
+    kind = kind_of(question)
+    view = QuestionView(question=question, answered=kind.is_answered(value))
     if question.kind == Question.Kind.TABLE:
-        value, old = value or {}, old or {}
         view.table = [
             (
-                row["label"],
+                label,
                 [
                     Cell(
-                        kind=column.get("kind", "short_text"),
-                        value=(value.get(row["key"]) or {}).get(column["key"]),
-                        previous=(old.get(row["key"]) or {}).get(column["key"]),
+                        kind=column_kind,
+                        value=cell,
+                        previous=before,
                         has_previous=has_previous,
                     )
-                    for column in question.columns
+                    for (_c, column_kind, cell), (_b, _k, before) in zip(
+                        cells, old_cells, strict=True
+                    )
                 ],
             )
-            for row in question.rows
+            for (label, cells), (_label, old_cells) in zip(
+                kind.table(value), kind.table(old), strict=True
+            )
         ]
     elif question.kind == Question.Kind.LIST:
-        view.items = _list_rows(question, value)
-        view.previous_items = _list_rows(question, old) if has_previous else []
+        view.items = _list_rows(kind, value)
+        view.previous_items = _list_rows(kind, old) if has_previous else []
     else:
         view.cell = Cell(
-            kind=question.kind, value=value, previous=old, has_previous=has_previous
+            kind=kind, value=value, previous=old, has_previous=has_previous
         )
     return view

@@ -46,3 +46,21 @@ class CommentError(ReportingError):
 
 class ExportDenied(NotAllowed):
     """The person may not make this export."""
+
+
+class NoAccess(ReportingError):
+    """A single sign-on gives the person no role in the portal: no account is made."""
+
+    default_message = _(
+        "Kommunekontoen din gir ikke tilgang til OXLO-portalen, og ingen konto er "
+        "opprettet."
+    )
+
+
+class InvitationError(ReportingError):
+    """An invitation link is unknown, used, withdrawn or expired."""
+
+    default_message = _(
+        "Invitasjonslenken er allerede brukt, trukket tilbake eller utløpt. Be den "
+        "som inviterte deg om en ny."
+    )

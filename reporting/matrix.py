@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from circulars.models import Circular, Section, UnitKind
+from circulars.models import UnitKind
 
+from . import lateness
 from .models import Report, SectionAnswer
+from .selectors import Topic, topics_of_year
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not_started", "in_progress", "complete"
 
@@ -42,17 +44,6 @@ SORTS = {
 
 
 @dataclass
-class Column:
-    topic: str
-    numbers: list[str]
-    title: str
-
-    @property
-    def label(self) -> str:
-        return " / ".join(self.numbers)
-
-
-@dataclass
 class Row:
     report: Report
     cells: list[Cell]
@@ -70,13 +61,13 @@ class Group:
 @dataclass
 class Matrix:
     year: int | None
-    columns: list[Column]
+    columns: list[Topic]
     groups: list[Group]
     counts: dict
     complete_per_column: list[int]
 
     @property
-    def column_totals(self) -> list[tuple[Column, int]]:
+    def column_totals(self) -> list[tuple[Topic, int]]:
         return list(zip(self.columns, self.complete_per_column, strict=True))
 
     @property
@@ -100,36 +91,6 @@ def cell_state(version: int, required_missing: int) -> str:
     return COMPLETE if required_missing == 0 else IN_PROGRESS
 
 
-def days_late(report: Report, today: datetime.date) -> int | None:
-    """Days past the deadline at submission, or until today if not submitted."""
-    deadline = report.circular.deadline
-    if deadline is None:
-        return None
-    if report.submitted_at:
-        until = timezone.localdate(report.submitted_at)
-    elif report.status in Report.EDITABLE_STATUSES:
-        until = today
-    else:
-        return None
-    late = (until - deadline).days
-    return late if late > 0 else None
-
-
-def columns_for(year: int) -> list[Column]:
-    """One column per topic, in circular order; 4.3 and 4.3.1 share a column."""
-    columns: dict[str, Column] = {}
-    sections = Section.objects.filter(
-        circular__reporting_year=year, circular__status__in=Circular.FROZEN_STATUSES
-    ).order_by("order", "circular__kind")
-    for section in sections:
-        column = columns.setdefault(
-            section.topic, Column(topic=section.topic, numbers=[], title=section.title)
-        )
-        if section.number not in column.numbers:
-            column.numbers.append(section.number)
-    return list(columns.values())
-
-
 def build_matrix(
     *,
     year: int | None,
@@ -140,8 +101,8 @@ def build_matrix(
     today: datetime.date | None = None,
 ) -> Matrix:
     """The year's reports as rows grouped by unit kind, filtered and sorted."""
-    today = today or timezone.localdate()
-    columns = columns_for(year) if year else []
+    today = today or lateness.today()
+    columns = topics_of_year(year) if year else []
     # A withdrawn circular's open reports are history, not work to follow up.
     reports = (
         Report.objects.filter(circular__reporting_year=year)
@@ -171,7 +132,7 @@ def build_matrix(
             CELLS[mine[c.topic]] if c.topic in mine else NOT_APPLICABLE for c in columns
         ]
         group = groups[report.unit.kind]
-        group.rows.append(Row(report, cells, days_late(report, today)))
+        group.rows.append(Row(report, cells, lateness.days_late(report, on=today)))
         for i, cell in enumerate(cells):
             group.complete_per_column[i] += cell.state == COMPLETE
 

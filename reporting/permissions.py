@@ -43,3 +43,8 @@ def role_label(user: AbstractBaseUser) -> str:
     if is_adviser(user):
         return ADVISER_GROUP
     return CONTACT_GROUP
+
+
+def can_manage_team(user: AbstractBaseUser, unit) -> bool:
+    """Advisers and administrators invite people to a unit and deactivate them."""
+    return sees_all_units(user)

@@ -67,8 +67,16 @@ BYRADSAVDELINGER = [
 ]
 
 
+NORWEGIAN_LETTERS = str.maketrans(
+    {"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"}
+)
+# Units that answer to bystyret: the byråd's circulars do not bind them.
+BYSTYRET_UNITS = {"Bystyrets sekretariat", "Kommunerevisjonen"}
+
+
 def unit_slug(name: str) -> str:
-    return slugify(name.replace("ø", "o").replace("å", "a").replace("æ", "ae"))
+    """«Bydel Østensjø» -> «bydel-ostensjo»: Norwegian letters transliterated."""
+    return slugify(name.translate(NORWEGIAN_LETTERS))
 
 
 def official_units() -> list[dict]:
@@ -76,7 +84,14 @@ def official_units() -> list[dict]:
         {"name": f"Bydel {name}", "kind": Unit.Kind.BYDEL, "number": number}
         for number, name in enumerate(BYDELER, start=1)
     ]
-    units += [{"name": name, "kind": Unit.Kind.ETAT} for name in ETATER]
+    units += [
+        {
+            "name": name,
+            "kind": Unit.Kind.ETAT,
+            "reports_to_byradet": name not in BYSTYRET_UNITS,
+        }
+        for name in ETATER
+    ]
     units += [{"name": name, "kind": Unit.Kind.FORETAK} for name in FORETAK]
     units += [
         {"name": name, "kind": Unit.Kind.BYRADSAVDELING} for name in BYRADSAVDELINGER

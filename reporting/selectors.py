@@ -17,7 +17,21 @@ from .models import (
     ReviewComment,
     SectionAnswer,
     SectionAnswerRevision,
+    Unit,
 )
+
+
+@dataclass
+class Topic:
+    """A topic of a reporting year: «4.3 / 4.3.1 Funksjonsnedsettelse»."""
+
+    topic: str
+    title: str
+    numbers: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return " / ".join(self.numbers)
 
 
 def reports_for_start_page(user):
@@ -79,22 +93,56 @@ def report_overview(report: Report):
     )
 
 
-def previous_answers(report: Report) -> dict[str, dict]:
-    """Last year's approved answers of the same unit, keyed by section topic; the
-    latest approved report wins, as on the review page (previous_report)."""
-    year = report.circular.reporting_year
-    if year is None:
+def last_years_answers(reports) -> dict[tuple[int, str], dict]:
+    """Last year's approved answers of the reports' units, in one query:
+    {(unit id, topic): section data}, per topic from the unit's latest approved
+    report of the year before that has it. `reports` are of one reporting year."""
+    pairs = {
+        (report.unit_id, report.circular.reporting_year - 1)
+        for report in reports
+        if report.circular.reporting_year is not None
+    }
+    if not pairs:
         return {}
-    answers = (
+    rows = (
         SectionAnswer.objects.filter(
-            report__unit_id=report.unit_id,
             report__status=Report.Status.APPROVED,
-            report__circular__reporting_year=year - 1,
+            report__unit_id__in={unit for unit, _year in pairs},
+            report__circular__reporting_year__in={year for _unit, year in pairs},
         )
-        .order_by("report__approved_at")
-        .values_list("section__topic", "data")
+        .order_by("report__approved_at", "report_id")
+        .values_list(
+            "report__unit_id",
+            "report__circular__reporting_year",
+            "section__topic",
+            "data",
+        )
     )
-    return dict(answers)
+    return {
+        (unit, topic): data for unit, year, topic, data in rows if (unit, year) in pairs
+    }
+
+
+def previous_answers(report: Report) -> dict[str, dict]:
+    """One report's last-year answers keyed by section topic (`last_years_answers`)."""
+    return {
+        topic: data for (_unit, topic), data in last_years_answers([report]).items()
+    }
+
+
+def topics_of_year(year: int) -> list[Topic]:
+    """The year's topics as every overview lists them: in the circulars' section
+    order (the rundskriv's number first where 4.3 and 4.3.1 share a topic), from
+    published and withdrawn circulars only (a draft is no one's work yet)."""
+    topics: dict[str, Topic] = {}
+    sections = Section.objects.filter(
+        circular__reporting_year=year, circular__status__in=Circular.FROZEN_STATUSES
+    ).order_by("order", "-circular__kind", "number")
+    for topic, number, title in sections.values_list("topic", "number", "title"):
+        entry = topics.setdefault(topic, Topic(topic=topic, title=title))
+        if number not in entry.numbers:
+            entry.numbers.append(number)
+    return list(topics.values())
 
 
 def open_comments(report: Report, section=None):
@@ -138,22 +186,6 @@ def comment_threads(report: Report, *, section: Section | None = None) -> list:
     return list(comments)
 
 
-def previous_report(report: Report) -> Report | None:
-    """The unit's approved report for the year before, to compare with."""
-    year = report.circular.reporting_year
-    if year is None:
-        return None
-    return (
-        Report.objects.filter(
-            unit_id=report.unit_id,
-            circular__reporting_year=year - 1,
-            status=Report.Status.APPROVED,
-        )
-        .order_by("-approved_at")
-        .first()
-    )
-
-
 @dataclass
 class SectionReview:
     section: Section
@@ -166,10 +198,7 @@ class SectionReview:
 
 def section_reviews(report: Report, *, comments: list) -> list[SectionReview]:
     """Each section with its answers beside last year's, comments and history."""
-    previous = previous_report(report)
-    previous_data = {}
-    if previous is not None:
-        previous_data = dict(previous.answers.values_list("section__topic", "data"))
+    previous_data = previous_answers(report)
     revisions = SectionAnswerRevision.objects.select_related("saved_by")
     answers = (
         report.answers.select_related("section", "updated_by")
@@ -190,7 +219,7 @@ def section_reviews(report: Report, *, comments: list) -> list[SectionReview]:
     reviews = []
     for answer in answers:
         section = answer.section
-        old = previous_data.get(section.topic) if previous is not None else None
+        old = previous_data.get(section.topic)
         reviews.append(
             SectionReview(
                 section=section,
@@ -209,6 +238,80 @@ def section_reviews(report: Report, *, comments: list) -> list[SectionReview]:
 
 def report_history(report: Report) -> list[ReportEvent]:
     return list(report.events.select_related("actor", "section"))
+
+
+@dataclass
+class NetworkRow:
+    """One unit in the OXLO network for a year: its contact and nominated mentors."""
+
+    unit: Unit
+    reports: list[Report]
+    mentors: list
+
+    @property
+    def contact(self) -> dict:
+        """The contact the unit submitted with, else its current record."""
+        source = next((r for r in self.reports if r.contact_confirmed_at), None)
+        holder = source or self.unit
+        return {
+            "name": holder.contact_name,
+            "title": holder.contact_title,
+            "email": holder.contact_email,
+            "phone": holder.contact_phone,
+            "in_leadership": holder.contact_in_leadership,
+            "no_contact_reason": next(
+                (r.no_contact_reason for r in self.reports if r.no_contact_reason), ""
+            ),
+        }
+
+
+def reporting_years() -> list[int]:
+    """The reporting years of published circulars, newest first."""
+    return sorted(
+        set(
+            Circular.objects.exclude(status=Circular.Status.DRAFT)
+            .exclude(reporting_year=None)
+            .values_list("reporting_year", flat=True)
+        ),
+        reverse=True,
+    )
+
+
+def oxlo_network(year: int) -> list[NetworkRow]:
+    """Every reporting unit with its OXLO contact and the mentors it nominated
+    for `year`, in three queries whatever the number of units."""
+    reports = (
+        Report.objects.filter(circular__reporting_year=year)
+        .exclude(status=Report.Status.WITHDRAWN)
+        .select_related("circular")
+        .prefetch_related("mentors")
+        .order_by("pk")
+    )
+    by_unit: dict[int, list[Report]] = {}
+    for report in reports:
+        by_unit.setdefault(report.unit_id, []).append(report)
+    return [
+        NetworkRow(
+            unit=unit,
+            reports=by_unit.get(unit.pk, []),
+            mentors=[m for r in by_unit.get(unit.pk, []) for m in r.mentors.all()],
+        )
+        for unit in Unit.objects.reporting().order_by("kind", "number", "name")
+    ]
+
+
+def unit_team(unit: Unit) -> dict:
+    """The unit's people with their roles, and the invitations still open."""
+    return {
+        "members": list(
+            unit.memberships.select_related("user").order_by(
+                "-user__is_active", "role", "user__last_name", "user__first_name"
+            )
+        ),
+        "invitations": list(
+            unit.invitations.open().select_related("invited_by").order_by("email")
+        ),
+    }
 
 
 def publication_texts(year: int) -> dict:

@@ -5,11 +5,13 @@ from .views import (
     audit,
     exports,
     oxlo,
+    people,
     preview,
     publication,
     reports,
     review,
     start,
+    units,
 )
 
 app_name = "reporting"
@@ -21,6 +23,7 @@ urlpatterns = [
     path("", start.home, name="home"),
     path(report, reports.report_detail, name="report_detail"),
     path(report + "send-inn/", reports.report_submit, name="report_submit"),
+    path(report + "kvittering/", reports.report_receipt, name="report_receipt"),
     path(report + "oxlo/", oxlo.report_oxlo, name="report_oxlo"),
     path(
         report + "mentorer/<id:mentor_pk>/slett/",
@@ -41,6 +44,14 @@ urlpatterns = [
         attachments.attachment_delete,
         name="attachment_delete",
     ),
+    path(
+        "mentor/takk-nei/<str:token>/",
+        oxlo.mentor_decline,
+        name="mentor_decline",
+    ),
+    path("enheter/<slug:slug>/", units.unit_detail, name="unit_detail"),
+    path("vurdering/oxlo-nettverket/", units.network, name="network"),
+    path("vurdering/oxlo-nettverket.xlsx", units.network_xlsx, name="network_xlsx"),
     path("okt/forleng/", reports.session_keepalive, name="session_keepalive"),
     path(
         "rundskriv/<id:pk>/forhandsvisning/",
@@ -64,6 +75,17 @@ urlpatterns = [
     path("kommentarer/<id:pk>/svar/", review.reply_comment, name="reply_comment"),
     path("kommentarer/<id:pk>/lost/", review.resolve_comment, name="resolve_comment"),
     path("varsler/", review.notification_settings, name="notification_settings"),
+    path("enheter/<slug:slug>/personer/", people.team, name="unit_team"),
+    path(
+        "enheter/<slug:slug>/personer/<id:user_pk>/deaktiver/",
+        people.deactivate,
+        name="deactivate_member",
+    ),
+    path(
+        "invitasjon/<str:token>/",
+        people.invitation_accept,
+        name="invitation_accept",
+    ),
     path("eksport/", exports.export_start, name="export_start"),
     path("eksport/<id:pk>/", exports.export_detail, name="export_detail"),
     path("eksport/<id:pk>/status/", exports.export_status, name="export_status"),

@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.models import AutoField
 from django.utils import translation
 
+from circulars.seed import seed_example_circulars
 from tests import factories
 
 
@@ -95,5 +96,39 @@ def administrator(db):
 
 @pytest.fixture
 def seeded(db):
-    """The real units, documents and circulars of `seed_oslo`."""
+    """The real units and documents of `seed_oslo`, and the demo's example circulars."""
     call_command("seed_oslo", verbosity=0)
+    seed_example_circulars()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """The test OpenID Connect provider, on 127.0.0.1 for the whole run."""
+    from tests.oidc_provider import Provider
+
+    provider = Provider().start()
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def sso(oidc_provider, settings):
+    """Single sign-on turned on against the test provider, as the environment would
+    (settings.py: OXLO_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET)."""
+    from oxlo_portal import oidc
+    from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET
+
+    settings.OIDC_ISSUER = oidc_provider.issuer
+    settings.OIDC_RP_CLIENT_ID = CLIENT_ID
+    settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
+    policy = settings.CONTENT_SECURITY_POLICY
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {
+            **policy["DIRECTIVES"],
+            "form-action": ["'self'", oidc_provider.issuer],
+        }
+    }
+    oidc._metadata.clear()
+    oidc_provider.reset()
+    yield oidc_provider
+    oidc._metadata.clear()

@@ -37,6 +37,12 @@ class UnitFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Testetaten {n}")
     slug = factory.Sequence(lambda n: f"testetaten-{n}")
     kind = UnitKind.ETAT
+    contact_name = "Olga Oxlo"
+    contact_title = "Seniorrådgiver"
+    contact_email = factory.LazyAttribute(
+        lambda unit: f"oxlo@{unit.slug}.oslo.kommune.no"
+    )
+    contact_in_leadership = True
 
     class Params:
         bydel = factory.Trait(
@@ -91,6 +97,8 @@ class CircularFactory(factory.django.DjangoModelFactory):
     reporting_year = 2026
     deadline = datetime.date(2027, 2, 20)
     body = "Byrådet ber virksomhetene rapportere."
+    case_number = factory.Sequence(lambda n: f"2026{n % 100000:05d}-1")
+    archive_code = "210"
 
     class Params:
         standing = factory.Trait(reporting_year=None, deadline=None)
@@ -146,6 +154,13 @@ class QuestionFactory(factory.django.DjangoModelFactory):
                 },
             ],
         )
+
+
+def with_case_number(circular: Circular) -> Circular:
+    """A copied draft gets its own saksnummer before it can be published."""
+    circular.case_number = f"2027{circular.pk % 100000:05d}-1"
+    circular.save(update_fields=["case_number"])
+    return circular
 
 
 def published_circular(*, audience=(UnitKind.ETAT,), by=None, **kwargs) -> Circular:

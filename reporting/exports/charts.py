@@ -1,69 +1,148 @@
-"""Bar charts as SVG for the PDF: values already suppressed draw no bar, only «<5».
+"""Horizontal bar charts as SVG for the PDF, readable whatever the data: one unit or
+eighty, every value hidden, labels of any length.
 
-A bar's length would give a suppressed count away, so a suppressed value is a
-label without a bar.
+Sizes are in points (the SVG is as wide as the text column and drawn at 1:1), so the
+chart's text has the tables' type size. Each bar has its own line and its value
+right after it, so no two labels meet. A hidden value («<5», «x») has no bar, only
+its mark: a bar's length would give it away. Long category labels wrap to two
+lines and are shortened after that; the table beside the chart has the full text.
 """
 
-from django.utils.html import escape
+import textwrap
 
-WIDTH = 640
-LABEL_WIDTH = 250
-VALUE_WIDTH = 48
-BAR_HEIGHT = 12
-GAP = 8
-# Dark enough for text-free bars on white (WCAG 1.4.11 non-text contrast >= 3:1).
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+WIDTH = 480  # pt: fits a text column of 170 mm (482 pt)
+FONT = 8.5
+LINE = 10.5
+BAR = 12  # pt per bar, room for a line of text
+GAP = 6
+LABEL_WIDTH = 150
+LABEL_LINES = 2
+# Dark enough for bars on white (WCAG 1.4.11 non-text contrast >= 3:1).
 COLOURS = ["#2a2859", "#1f7a55", "#9b3c00", "#6b3f8f"]
 
 
-def _clip(text: str, length: int = 42) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
+def text_width(text: str, size: float = FONT) -> float:
+    """A generous estimate of the width of `text` in points."""
+    return len(text) * size * 0.6
+
+
+def wrap(text: str, width: float = LABEL_WIDTH, lines: int = LABEL_LINES) -> list:
+    """`text` in at most `lines` lines of `width` points, the last one shortened."""
+    chars = max(int(width / (FONT * 0.6)), 4)
+    wrapped = textwrap.wrap(text, chars, break_long_words=True) or [""]
+    if len(wrapped) > lines:
+        last = " ".join(wrapped[lines - 1 :])
+        wrapped = [*wrapped[: lines - 1], last[: chars - 1].rstrip() + "…"]
+    return wrapped
+
+
+def _legend(names: list[str]) -> tuple[list[str], float]:
+    """Legend items placed in rows that wrap at the chart's width; its height."""
+    parts, x, y = [], 0.0, 0.0
+    for index, name in enumerate(names):
+        label = wrap(name, WIDTH - 16, 1)[0]
+        item = 16 + text_width(label) + 12
+        if x and x + item > WIDTH:
+            x, y = 0.0, y + LINE + 2
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y + 1:.1f}" width="9" height="9" '
+            f'fill="{COLOURS[index % len(COLOURS)]}"/>'
+            f'<text x="{x + 13:.1f}" y="{y + 9:.1f}">{escape(label)}</text>'
+        )
+        x += item
+    return parts, (y + LINE + 6 if names else 0)
 
 
 def bar_chart(
-    *, title: str, categories: list[str], series: list[tuple[str, list]]
+    *, title: str, categories: list[str], series: list[tuple[str, list]], alt: str
 ) -> str:
-    """A horizontal grouped bar chart: one group per category, one bar per series."""
-    numbers = [v for _name, values in series for v in values if isinstance(v, int)]
-    top = max(numbers, default=0) or 1
-    scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH - 10) / top
-    group_height = len(series) * BAR_HEIGHT + GAP
-    legend_height = 20 if len(series) > 1 else 0
-    height = legend_height + len(categories) * group_height + GAP
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
-    ]
-    if legend_height:
-        x = LABEL_WIDTH
-        for index, (name, _values) in enumerate(series):
-            colour = COLOURS[index % len(COLOURS)]
-            parts.append(
-                f'<rect x="{x}" y="4" width="10" height="10" fill="{colour}"/>'
-                f'<text x="{x + 14}" y="13" class="legend">{escape(name)}</text>'
-            )
-            x += 14 + 7 * len(name) + 16
+    """A grouped horizontal bar chart. `series` is [(name, [(number or None, text)])]
+    with one (number, text) per category; a None number draws no bar."""
+    values = [n for _name, cells in series for n, _t in cells if n is not None]
+    texts = [t for _name, cells in series for _n, t in cells]
+    top = max(values, default=0) or 1
+    plot_x = LABEL_WIDTH + 6
+    value_room = max((text_width(t) for t in texts), default=0) + 6
+    scale = max(WIDTH - plot_x - value_room, 40) / top
+    legend, y = _legend([name for name, _cells in series] if len(series) > 1 else [])
+    axis_top, parts = y, []
     for row, category in enumerate(categories):
-        y = legend_height + row * group_height
+        lines = wrap(category)
+        height = max(len(series) * BAR, len(lines) * LINE) + GAP
+        middle = y + (height - GAP) / 2
+        first = middle - (len(lines) - 1) * LINE / 2 + FONT / 3
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + group_height / 2 + 2}" '
-            f'text-anchor="end" class="label">{escape(_clip(category))}</text>'
-        )
-        for index, (_name, values) in enumerate(series):
-            value = values[row]
-            bar_y = y + index * BAR_HEIGHT
-            length = value * scale if isinstance(value, int) else 0
-            if length:
-                colour = COLOURS[index % len(COLOURS)]
-                parts.append(
-                    f'<rect x="{LABEL_WIDTH}" y="{bar_y}" width="{length:.1f}" '
-                    f'height="{BAR_HEIGHT - 2}" fill="{colour}"/>'
-                )
-            text = "–" if value is None else str(value)
-            text_x, text_y = LABEL_WIDTH + length + 4, bar_y + BAR_HEIGHT - 3
-            parts.append(
-                f'<text x="{text_x:.1f}" y="{text_y}" class="value">'
-                f"{escape(text)}</text>"
+            f'<text x="{LABEL_WIDTH:.1f}" y="{first:.1f}" text-anchor="end">'
+            + "".join(
+                f'<tspan x="{LABEL_WIDTH:.1f}" dy="{0 if i == 0 else LINE}">'
+                f"{escape(line)}</tspan>"
+                for i, line in enumerate(lines)
             )
-    parts.append("</svg>")
-    return "".join(parts)
+            + "</text>"
+        )
+        bars_top = middle - len(series) * BAR / 2
+        for index, (_name, cells) in enumerate(series):
+            number, label = cells[row]
+            bar_y = bars_top + index * BAR
+            length = number * scale if number else 0
+            if length:
+                parts.append(
+                    f'<rect x="{plot_x}" y="{bar_y + 1:.1f}" width="{length:.1f}" '
+                    f'height="{BAR - 2}" fill="{COLOURS[index % len(COLOURS)]}"/>'
+                )
+            style = ' font-style="italic"' if number is None else ""
+            text_y = bar_y + BAR / 2 + FONT / 3
+            parts.append(
+                f'<text x="{plot_x + length + 3:.1f}" y="{text_y:.1f}"{style}>'
+                f"{escape(label)}</text>"
+            )
+        y += height
+    parts.append(
+        f'<line x1="{plot_x}" y1="{axis_top:.1f}" x2="{plot_x}" y2="{y - GAP:.1f}" '
+        'stroke="#666" stroke-width="0.5"/>'
+    )
+    height = y + 2
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'width="{WIDTH}pt" height="{height:.1f}pt" viewBox="0 0 {WIDTH} {height:.1f}" '
+        f'font-size="{FONT}" aria-label="{escape(alt)}"><title>{escape(alt)}</title>'
+        + "".join(legend)
+        + "".join(parts)
+        + "</svg>"
+    )
+
+
+def describe(title: str, categories: list[str], series: list[tuple[str, list]]) -> str:
+    """Alt text: what the chart shows, its largest value per series, and (when
+    short) every value."""
+    sentences = [_("Stolpediagram: %(title)s.") % {"title": title}]
+    for name, cells in series:
+        numbered = [
+            (number, category, text)
+            for category, (number, text) in zip(categories, cells, strict=True)
+            if number is not None
+        ]
+        prefix = f"{name}: " if len(series) > 1 else ""
+        if numbered:
+            number, category, text = max(numbered, key=lambda item: item[0])
+            sentences.append(
+                prefix
+                + _("størst er %(category)s med %(value)s.")
+                % {"category": category, "value": text}
+            )
+        else:
+            sentences.append(prefix + _("alle tallene er skjult."))
+        if len(categories) <= 6:
+            sentences.append(
+                ", ".join(
+                    f"{category} {text}"
+                    for category, (_n, text) in zip(categories, cells, strict=True)
+                )
+                + "."
+            )
+    if len(categories) > 6:
+        sentences.append(_("Alle tallene står i tabellen."))
+    return " ".join(sentences)

@@ -8,18 +8,20 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from circulars.models import Section, UnitKind
+from circulars.models import UnitKind
 
+from ..lateness import delivery
 from ..models import Report
+from ..selectors import last_years_answers, topics_of_year
 from .assembly import assemble
 from .content import (
     KIND_GROUPS,
     date_text,
     digest,
-    previous_answers,
     report_header,
     reports_with_answers,
     section_content,
+    unit_marks,
     unit_order,
     w3c_date,
     when,
@@ -27,7 +29,8 @@ from .content import (
 from .opening import OPENING_ENTRIES, opening_content, publication_facts
 from .parts import Part, cache_dir, render_parts
 from .pdf import PAGE_LINK
-from .statistics import present, topic_statistics
+from .presentation import present
+from .statistics import TopicStatistics, topic_data
 
 DEFAULT_STATUSES = (Report.Status.APPROVED,)
 # Units rendered together as one part. WeasyPrint's time per page grows with the
@@ -62,22 +65,6 @@ class Selection:
         }
 
 
-def topics(year: int) -> list[dict]:
-    """The year's topics in the order of the circulars' sections, with their numbers."""
-    found = {}
-    sections = Section.objects.filter(circular__reporting_year=year).order_by(
-        "-circular__kind", "order"
-    )
-    for section in sections.select_related("circular"):
-        entry = found.setdefault(
-            section.topic,
-            {"topic": section.topic, "title": section.title, "numbers": []},
-        )
-        if section.number not in entry["numbers"]:
-            entry["numbers"].append(section.number)
-    return list(found.values())
-
-
 def deliveries(selection: Selection) -> list[dict]:
     """Every unit's report of the year: delivered on time, late or not at all."""
     rows = []
@@ -85,20 +72,14 @@ def deliveries(selection: Selection) -> list[dict]:
         circular__reporting_year=selection.year, unit__kind__in=selection.kinds
     ).select_related("unit", "circular")
     for report in sorted(reports, key=lambda r: unit_order(r.unit.kind, r.unit.name)):
-        deadline = report.circular.deadline
-        if report.submitted_at is None:
-            delivery = _("Ikke levert")
-        elif deadline and report.submitted_at.date() > deadline:
-            delivery = _("For sent")
-        else:
-            delivery = _("I tide")
         rows.append(
             {
                 "unit": report.unit.name,
                 "circular": report.circular.designation,
                 "status": report.get_status_display(),
                 "submitted_at": when(report.submitted_at),
-                "delivery": str(delivery),
+                "submitted": report.submitted_at,
+                "delivery": delivery(report),
             }
         )
     return rows
@@ -122,7 +103,7 @@ def roster(selection: Selection) -> dict[str, list[list[int]]]:
     }
 
 
-def _unit_batches(selection, answers, previous, running) -> list[dict]:
+def _unit_batches(selection, answers, previous, statistics, running) -> list[dict]:
     """The units' answers to one topic, grouped by kind, in the roster's batches."""
     by_unit: dict[int, list] = {}
     for report, answer in answers:
@@ -136,7 +117,10 @@ def _unit_batches(selection, answers, previous, running) -> list[dict]:
                 {
                     "report": report_header(report),
                     "section": section_content(
-                        answer, previous.get((report.unit_id, answer.section.topic))
+                        answer,
+                        previous.get((report.unit_id, answer.section.topic)),
+                        unit_marks(statistics, report.unit_id),
+                        year=selection.year,
                     ),
                 }
                 for unit_id in unit_ids
@@ -163,25 +147,21 @@ def _unit_batches(selection, answers, previous, running) -> list[dict]:
 def plan(selection: Selection) -> dict:
     """Every part of the document and the outline skeleton, without rendering."""
     reports = list(reports_with_answers(selection.reports()))
-    before = list(reports_with_answers(selection.reports(selection.year - 1)))
-    previous = previous_answers(reports)
+    previous = last_years_answers(reports)
     chapters = []
-    for topic in topics(selection.year):
+    for topic in topics_of_year(selection.year):
         answers = [
             (report, answer)
             for report in reports
             for answer in report.answers.all()
-            if answer.section.topic == topic["topic"]
+            if answer.section.topic == topic.topic
         ]
         if not answers:
             continue
-        prior = [
-            a
-            for r in before
-            for a in r.answers.all()
-            if a.section.topic == topic["topic"]
-        ]
-        title = f"{' / '.join(topic['numbers'])} {topic['title']}"
+        statistics = TopicStatistics(
+            topic_data(selection.year, [(r.unit_id, a) for r, a in answers], previous)
+        )
+        title = f"{topic.label} {topic.title}"
         running = {"title": selection.title, "chapter": title}
         chapter = Part(
             "chapter.html",
@@ -190,18 +170,15 @@ def plan(selection: Selection) -> dict:
                 "chapter": {
                     "title": title,
                     "units": len(answers),
-                    "sections": ", ".join(topic["numbers"]),
-                    "statistics": [
-                        present(entry)
-                        for entry in topic_statistics([a for _r, a in answers], prior)
-                    ],
+                    "sections": ", ".join(topic.numbers),
+                    "statistics": [present(e) for e in statistics.entries()],
                 },
             },
         )
-        batches = _unit_batches(selection, answers, previous, running)
+        batches = _unit_batches(selection, answers, previous, statistics, running)
         chapters.append(
             {
-                "topic": topic["topic"],
+                "topic": topic.topic,
                 "title": title,
                 "part": chapter,
                 "batches": batches,

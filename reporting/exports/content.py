@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy
 
 from circulars.models import Question, Section, UnitKind
 
+from ..kinds import kind_of
+from ..lateness import OSLO
 from ..models import Report, SectionAnswer
-from .values import format_value, list_rows, table_rows
+from ..rules import displayed
+from .statistics import TopicData, TopicStatistics
 
 K = Question.Kind
-# Kinds whose last-year value is shown beside this year's.
-COMPARABLE_KINDS = (*Question.NUMERIC_KINDS, K.YES_NO, K.CHOICE)
 WATERMARKS = {
     Report.Status.DRAFT: _("UTKAST"),
     Report.Status.RETURNED: _("IKKE GODKJENT"),
@@ -54,12 +55,12 @@ def digest(payload) -> str:
 
 
 def when(value) -> str:
-    return format_date(timezone.localtime(value), "d.m.Y H:i") if value else ""
+    return format_date(timezone.localtime(value, OSLO), "d.m.Y H:i") if value else ""
 
 
 def date_text(value) -> str:
     """A date as a Norwegian reader writes it: «3. mars 2027»."""
-    return format_date(timezone.localtime(value), "j. F Y") if value else ""
+    return format_date(timezone.localtime(value, OSLO), "j. F Y") if value else ""
 
 
 def w3c_date(value) -> str:
@@ -88,98 +89,114 @@ def reports_with_answers(reports):
     )
 
 
-def previous_answers(reports) -> dict:
-    """{(unit id, topic): data} from each unit's approved report a year earlier
-    (the latest approved wins)."""
-    pairs = {(r.unit_id, r.circular.reporting_year - 1) for r in reports}
-    if not pairs:
-        return {}
-    rows = (
-        SectionAnswer.objects.filter(
-            report__status=Report.Status.APPROVED,
-            report__unit_id__in={unit for unit, _year in pairs},
-            report__circular__reporting_year__in={year for _unit, year in pairs},
-        )
-        .order_by("report__approved_at")
-        .values_list(
-            "report__unit_id",
-            "report__circular__reporting_year",
-            "section__topic",
-            "data",
-        )
-    )
-    return {
-        (unit, topic): data for unit, year, topic, data in rows if (unit, year) in pairs
-    }
-
-
-def _cell(column: dict, text: str, previous: str = "") -> dict:
-    kind = column.get("kind", K.SHORT_TEXT)
-    return {
-        "text": text,
-        "numeric": kind in Question.NUMERIC_KINDS,
-        "previous": previous,
-    }
-
-
-def question_content(question: Question, value, previous_data: dict | None) -> dict:
-    """One question and its answer; `previous_data` is last year's section data.
-
-    Table and list cells say whether they hold a number (set right-aligned)."""
+def question_content(
+    question: Question, value, previous_data: dict | None, mark=None
+) -> dict:
+    """One question and its answer; `previous_data` is last year's section data and
+    `mark(key, row, column, previous)` the disclosure mark of a figure, if any."""
+    mark = mark or (lambda *_args: "")
     item = {"label": question.label, "kind": question.kind}
     previous = None if previous_data is None else previous_data.get(question.key)
-    columns = question.columns or []
+    kind = kind_of(question)
+    # Table and list cells say whether they hold a number (set right-aligned).
+    columns = getattr(kind, "columns", [])
+    numeric = [_is_number(column) for column in columns]
     if question.kind in (K.TABLE, K.LIST):
         item["columns"] = [
-            {"label": column["label"], "numeric": _cell(column, "")["numeric"]}
-            for column in columns
+            {"label": column["label"], "numeric": number}
+            for column, number in zip(columns, numeric, strict=True)
         ]
     if question.kind == K.TABLE:
-        rows = table_rows(question, value)
+        rows = _marked(question, kind, value, mark, False)
         before = (
-            table_rows(question, previous)
+            _marked(question, kind, previous, mark, True)
             if previous is not None
-            else [{"cells": [""] * len(columns)} for _row in rows]
+            else [{"cells": [""] * len(numeric)} for _row in rows]
         )
         item["rows"] = [
             {
                 "label": row["label"],
                 "cells": [
-                    _cell(column, text, was)
-                    for column, text, was in zip(
-                        columns, row["cells"], old["cells"], strict=True
+                    {"text": text, "numeric": number, "previous": was}
+                    for text, number, was in zip(
+                        row["cells"], numeric, then["cells"], strict=True
                     )
                 ],
             }
-            for row, old in zip(rows, before, strict=True)
+            for row, then in zip(rows, before, strict=True)
         ]
     elif question.kind == K.LIST:
         item["rows"] = [
             [
-                {**_cell(column, text), "label": column["label"]}
-                for column, text in zip(columns, row, strict=True)
+                {"label": label, "text": text, "numeric": number}
+                for (label, text), number in zip(
+                    kind.texts(cells), numeric, strict=True
+                )
             ]
-            for row in list_rows(question, value)
+            for cells in kind.rows_of(value)
         ]
     else:
-        item["text"] = format_value(question.kind, value)
-        if previous is not None and question.kind in COMPARABLE_KINDS:
-            item["previous"] = format_value(question.kind, previous)
+        text = kind.format(value)
+        item["text"] = (text and mark(question.key, None, None, False)) or text
+        if previous is not None and kind.compares_in_print:
+            before = kind.format(previous)
+            item["previous"] = (
+                before and mark(question.key, None, None, True)
+            ) or before
     return item
 
 
-def section_content(answer: SectionAnswer, previous_data: dict | None) -> dict:
+def _is_number(column: dict) -> bool:
+    return column.get("kind") in Question.NUMERIC_KINDS
+
+
+def _marked(question: Question, kind, value, mark, previous: bool) -> list:
+    """A table's rows as text, each hidden figure replaced by its mark."""
+    return [
+        {
+            "label": label,
+            "cells": [
+                (text and mark(question.key, row["key"], column["key"], previous))
+                or text
+                for column, cell_kind, stored in cells
+                for text in [cell_kind.format(stored)]
+            ],
+        }
+        for row, (label, cells) in zip(kind.rows, kind.table(value), strict=True)
+    ]
+
+
+def section_content(
+    answer: SectionAnswer, previous_data: dict | None, mark=None, *, year=None
+) -> dict:
+    """A section's answers; `year` is the reporting year, named beside last year's
+    figures."""
     section: Section = answer.section
     questions = list(section.questions.all())
     return {
         "number": section.number,
         "title": section.title,
         "topic": section.topic,
+        "previous_year": year - 1 if year else "",
         "questions": [
-            question_content(question, answer.data.get(question.key), previous_data)
+            question_content(
+                question, displayed(question, answer.data), previous_data, mark
+            )
             for question in questions
         ],
     }
+
+
+def unit_marks(statistics, unit_id: int):
+    """The `mark` of `question_content` for one unit's figures in `statistics`."""
+    year = statistics.data.year
+
+    def mark(key, row, column, previous=False):
+        return statistics.unit_mark(
+            unit_id, key, row, column, year=year - 1 if previous else year
+        )
+
+    return mark
 
 
 def report_header(report: Report) -> dict:
@@ -218,13 +235,24 @@ def report_header(report: Report) -> dict:
 
 
 def report_content(report: Report, previous: dict) -> dict:
-    """A whole report: header, and every section with last year's figures."""
-    return {
-        **report_header(report),
-        "sections": [
+    """A whole report: header, and every section with last year's figures, its
+    counts of people shown by the disclosure rule (no sums: one unit alone)."""
+    sections = []
+    for answer in report.answers.all():
+        before = previous.get((report.unit_id, answer.section.topic))
+        data = TopicData(
+            report.circular.reporting_year,
+            list(answer.section.questions.all()),
+            {report.unit_id: answer.data},
+            {} if before is None else {report.unit_id: before},
+        )
+        statistics = TopicStatistics(data, with_totals=False)
+        sections.append(
             section_content(
-                answer, previous.get((report.unit_id, answer.section.topic))
+                answer,
+                before,
+                unit_marks(statistics, report.unit_id),
+                year=report.circular.reporting_year,
             )
-            for answer in report.answers.all()
-        ],
-    }
+        )
+    return {**report_header(report), "sections": sections}

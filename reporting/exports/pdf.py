@@ -16,20 +16,27 @@ from .fonts import font_files
 
 PDF_VARIANT = "pdf/a-3b"
 EXPORT_CODE = Path(__file__).resolve().parent
+# How each kind of answer is written into a PDF cell lives with the kind.
+KINDS_CODE = EXPORT_CODE.parent / "kinds"
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "reporting" / "pdf"
 STYLESHEET = "css/pdf.css"
 # Contents entries link here; the assembly turns each into a jump to its page.
 PAGE_LINK = BASE_URL + "side/"
 STYLESHEET_FILE = Path(settings.BASE_DIR) / "static" / STYLESHEET
+# The Punkt assets a PDF loads: Oslo Sans and the logo.
+PUNKT_DIR = Path(settings.BASE_DIR) / "static" / "vendor" / "punkt"
 
 
 def rendering_files() -> list[Path]:
     """Every file that shapes a rendered part besides its data: the export code,
-    the PDF templates, the stylesheet and the fonts."""
+    the answer kinds' formatting, the PDF templates, the stylesheet and the fonts."""
     return [
         *sorted(EXPORT_CODE.glob("*.py")),
+        *sorted(KINDS_CODE.glob("*.py")),
         *sorted(TEMPLATE_DIR.rglob("*.html")),
         STYLESHEET_FILE,
+        *sorted(PUNKT_DIR.glob("fonts/OsloSans-*.woff2")),
+        *sorted(PUNKT_DIR.glob("logos/oslologo.svg")),
         *font_files(),
     ]
 

@@ -5,12 +5,8 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from ..models import Report
-from .content import (
-    previous_answers,
-    report_content,
-    reports_with_answers,
-    w3c_date,
-)
+from ..selectors import last_years_answers
+from .content import report_content, reports_with_answers, w3c_date
 from .parts import Part, render_parts
 
 
@@ -23,7 +19,7 @@ def as_of(report: Report):
 
 def report_part(report: Report) -> Part:
     report = reports_with_answers(Report.objects.filter(pk=report.pk)).get()
-    content = report_content(report, previous_answers([report]))
+    content = report_content(report, last_years_answers([report]))
     return Part(
         "report.html",
         {

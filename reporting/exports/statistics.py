@@ -1,250 +1,434 @@
-"""Statistics across units per topic: counts, sums and medians, with last year's,
-every published count passed through the small-number rule."""
+"""Statistics across units for one topic of a reporting year: per question this
+year's figures over every unit that answered, and a comparison with the year before
+over the units that reported both years. Every figure about people, on the
+statistics pages and on the units' own pages, goes through the disclosure rule
+(`suppression`) as one publication, so no hidden count can be added up from the rest.
+
+A figure is a plain dict: {"value", "mark", "units", "year", "kind"}, where `mark`
+is the disclosure mark («<5», «x» or "") and `units` how many units are behind it.
+"""
 
 import statistics as pystats
-from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from circulars.models import Question
 
-from .suppression import suppress_group, suppress_table, suppress_value
-from .values import as_number, format_number
+from ..kinds.numbers import as_decimal as as_number
+from .suppression import HIDDEN, Publication
 
 K = Question.Kind
+T = Question.Totals
+SUM = "*"  # the row or column key of a total
+
+
+@dataclass
+class TopicData:
+    """Each unit's answers to one topic, this year and (if approved) the year before."""
+
+    year: int
+    questions: list[Question]
+    current: dict[int, dict]
+    previous: dict[int, dict] = field(default_factory=dict)
+
+    @property
+    def paired(self) -> list[int]:
+        """The units that reported both years."""
+        return [unit for unit in self.current if unit in self.previous]
+
+    def values(self, year: int, units, key: str) -> list:
+        source = self.current if year == self.year else self.previous
+        return [(source.get(unit) or {}).get(key) for unit in units]
+
+
+def topic_data(year: int, answers, previous: dict) -> TopicData:
+    """From (unit id, section answer) pairs of one topic and {(unit, topic): data}
+    of last year's approved reports."""
+    questions, current, before = {}, {}, {}
+    for unit, answer in answers:
+        for question in answer.section.questions.all():
+            questions.setdefault(question.key, question)
+        current[unit] = answer.data
+        last = previous.get((unit, answer.section.topic))
+        if last is not None:
+            before[unit] = last
+    return TopicData(year, list(questions.values()), current, before)
+
+
+def counted_columns(question: Question) -> list[dict]:
+    return [c for c in question.columns if c.get("kind") == K.INTEGER]
+
+
+def measured_columns(question: Question) -> list[dict]:
+    return [c for c in question.columns if c.get("kind") in (K.DECIMAL, K.PERCENT)]
+
+
+def cell(value, row, column):
+    """One cell of a stored answer: the whole value for a question without rows."""
+    if row is None:
+        return value
+    return ((value if isinstance(value, dict) else {}).get(row) or {}).get(column)
+
+
+def _integer(value) -> int | None:
+    number = as_number(value)
+    return int(number) if number is not None else None
 
 
 def _median(numbers):
     return pystats.median(numbers) if numbers else None
 
 
-def _numbers(values):
-    return [n for n in (as_number(v) for v in values) if n is not None]
+def figure(value, *, year, units, kind=K.INTEGER, mark="") -> dict:
+    return {"value": value, "mark": mark, "units": units, "year": year, "kind": kind}
 
 
-def _counts(labels, values, *, multiple=False):
-    counts = dict.fromkeys(labels, 0)
-    for value in values:
-        for item in (value or []) if multiple else [value]:
-            if item in counts:
-                counts[item] += 1
-    return list(counts.values())
+class TopicStatistics:
+    """The figures a publication shows of one topic, with their disclosure marks.
 
+    `with_totals=False` is for a unit's own PDF, which shows no sums across units.
+    """
 
-def _category_stat(question: Question, values: list) -> dict | None:
-    if question.kind == K.YES_NO:
-        labels = [_("Ja"), _("Nei"), _("Ikke besvart")]
-        counts = [
-            sum(1 for v in values if v is True),
-            sum(1 for v in values if v is False),
-            sum(1 for v in values if v is None),
-        ]
-        return {"labels": labels, "values": suppress_group(counts, len(values))}
-    if question.kind == K.CHOICE:
-        labels = [*question.choices, _("Ikke besvart")]
-        counts = _counts(question.choices, values)
-        counts.append(len(values) - sum(counts))
-        return {"labels": labels, "values": suppress_group(counts, len(values))}
-    if question.kind == K.MULTIPLE_CHOICE:
-        counts = _counts(question.choices, values, multiple=True)
-        return {
-            "labels": list(question.choices),
-            "values": [suppress_value(c) for c in counts],
-        }
-    return None
+    def __init__(self, data: TopicData, *, with_totals: bool = True):
+        self.data = data
+        self.questions = {q.key: q for q in data.questions}
+        self.publication = Publication()
+        self.sets = {("all", data.year): list(data.current)}
+        if data.paired:
+            self.sets[("both", data.year)] = data.paired
+            self.sets[("both", data.year - 1)] = data.paired
+        for question in data.questions:
+            if question.counts_people and question.kind in (K.INTEGER, K.TABLE):
+                self._register(question, with_totals)
+        self.hidden = self.publication.marks()
 
+    # What a unit's page shows
 
-def _numeric_stat(question: Question, values: list) -> dict:
-    numbers = _numbers(values)
-    integer = question.kind == K.INTEGER
-    median = _median(numbers)
-    return {
-        "answered": len(numbers),
-        "sum": suppress_value(int(sum(numbers))) if integer and numbers else None,
-        "median": (
-            suppress_value(int(median)) if integer and median is not None else median
-        ),
-    }
-
-
-def _table_stat(question: Question, values: list) -> dict:
-    counted = [c for c in question.columns if c.get("kind") == K.INTEGER]
-    measured = [c for c in question.columns if c.get("kind") in (K.DECIMAL, K.PERCENT)]
-    tables = [v for v in values if isinstance(v, dict)]
-    matrix = [
-        [
-            int(
-                sum(_numbers([(t.get(row["key"]) or {}).get(c["key"]) for t in tables]))
-            )
-            for c in counted
-        ]
-        for row in question.rows
-    ]
-    medians = [
-        [
-            _median(_numbers([(t.get(row["key"]) or {}).get(c["key"]) for t in tables]))
-            for c in measured
-        ]
-        for row in question.rows
-    ]
-    suppressed = suppress_table(matrix) if counted else None
-    return {
-        "counted": [c["label"] for c in counted],
-        "measured": [c["label"] for c in measured],
-        "measured_kinds": [c["kind"] for c in measured],
-        "rows": [
-            {
-                "label": row["label"],
-                "counts": suppressed["rows"][i] if suppressed else [],
-                "medians": medians[i],
-            }
-            for i, row in enumerate(question.rows)
-        ],
-        "totals": suppressed["totals"] if suppressed else [],
-    }
-
-
-def question_stat(question: Question, values: list) -> dict | None:
-    """The statistic of one question over the units' values, or None for text."""
-    if question.kind == K.TABLE:
-        return {"table": _table_stat(question, values)}
-    if question.is_numeric:
-        return {"numeric": _numeric_stat(question, values)}
-    category = _category_stat(question, values)
-    return {"categories": category} if category else None
-
-
-def collect(answers) -> tuple[dict, dict]:
-    """Questions (first seen per key) and their values per key, over section answers."""
-    questions, values = {}, defaultdict(list)
-    for answer in answers:
-        for question in answer.section.questions.all():
-            questions.setdefault(question.key, question)
-            values[question.key].append(answer.data.get(question.key))
-    return questions, values
-
-
-def shown(value, kind=K.INTEGER) -> str:
-    """A statistic as text: suppressed «<5», a number, or a dash."""
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        return value
-    return format_number(round(value, 1) if kind != K.INTEGER else value, kind)
-
-
-def topic_statistics(answers, previous_answers) -> list[dict]:
-    """Per question of the topic: label, kind, this year's and last year's figures."""
-    questions, values = collect(answers)
-    _previous_questions, previous_values = collect(previous_answers)
-    result = []
-    for key, question in questions.items():
-        current = question_stat(question, values[key])
-        if current is None:
-            continue
-        before = (
-            question_stat(question, previous_values[key])
-            if key in previous_values
-            else None
-        )
-        result.append(
-            {
-                "key": key,
-                "label": question.label,
-                "kind": question.kind,
-                "units": len(values[key]),
-                "current": current,
-                "previous": before,
-            }
-        )
-    return result
-
-
-def _prev(stat, kind, getter):
-    if stat is None or kind not in stat:
-        return "–"
-    return getter(stat[kind])
-
-
-def present(entry: dict) -> dict:
-    """A statistic as a table (columns, rows of texts) and an SVG chart."""
-    from .charts import bar_chart
-
-    current, previous, kind = entry["current"], entry["previous"], entry["kind"]
-    this_year, last_year = _("I år"), _("I fjor")
-    chart = ""
-    if "categories" in current:
-        cat = current["categories"]
-        before = previous["categories"]["values"] if previous else None
-        columns = ["", this_year, last_year]
-        rows = [
-            [label, shown(value), shown(before[i]) if before else "–"]
-            for i, (label, value) in enumerate(
-                zip(cat["labels"], cat["values"], strict=True)
-            )
-        ]
-        series = [(this_year, cat["values"])]
-        if before:
-            series.append((last_year, before))
-        chart = bar_chart(title=entry["label"], categories=cat["labels"], series=series)
-    elif "numeric" in current:
-        num = current["numeric"]
-        columns = ["", this_year, last_year]
-        rows = [
-            [
-                _("Enheter som svarte"),
-                shown(num["answered"]),
-                _prev(previous, "numeric", lambda s: shown(s["answered"])),
+    def _cells(self, question) -> list[tuple]:
+        if question.kind == K.TABLE:
+            return [
+                (row["key"], column["key"])
+                for row in question.rows
+                for column in counted_columns(question)
             ]
+        return [(None, None)]
+
+    def _register(self, question: Question, with_totals: bool):
+        cells = self._cells(question)
+        for year, units in (
+            (self.data.year, self.data.current),
+            (self.data.year - 1, self.data.paired),
+        ):
+            for unit in units:
+                for row, column in cells:
+                    value = _integer(
+                        cell(
+                            self.data.values(year, [unit], question.key)[0], row, column
+                        )
+                    )
+                    if value is not None:
+                        self.publication.figure(
+                            ("unit", year, unit, question.key, row, column), value
+                        )
+        if not with_totals:
+            return
+        for (name, year), units in self.sets.items():
+            for row, column in cells:
+                self.publication.total(
+                    ("sum", name, year, question.key, row, column),
+                    [("unit", year, u, question.key, row, column) for u in units],
+                )
+            if question.kind == K.TABLE:
+                self._table_totals(question, name, year)
+
+    def _table_totals(self, question, name, year):
+        rows = [row["key"] for row in question.rows]
+        columns = [column["key"] for column in counted_columns(question)]
+
+        def key(row, column):
+            return ("sum", name, year, question.key, row, column)
+
+        if question.totals in (T.ROWS, T.BOTH):
+            for row in rows:
+                self.publication.total(key(row, SUM), [key(row, c) for c in columns])
+        if question.totals in (T.COLUMNS, T.BOTH):
+            for column in columns:
+                self.publication.total(key(SUM, column), [key(r, column) for r in rows])
+        if question.totals == T.BOTH:
+            self.publication.total(key(SUM, SUM), [key(SUM, c) for c in columns])
+
+    def unit_mark(self, unit, key, row=None, column=None, *, year=None) -> str:
+        """The mark of one figure on a unit's page, or "" when it is shown."""
+        year = year or self.data.year
+        question = self.questions.get(key)
+        if question is None:
+            return ""
+        if question.counts_people:
+            if question.kind != K.TABLE or column in {
+                c["key"] for c in counted_columns(question)
+            }:
+                return self.hidden.get(("unit", year, unit, key, row, column), "")
+            # Share or pay of the group counted on the same row.
+            row_marks = [
+                self.unit_mark(unit, key, row, c["key"], year=year)
+                for c in counted_columns(question)
+            ]
+            return HIDDEN if any(row_marks) else ""
+        group = self.questions.get(question.people_group)
+        if group is None or not group.counts_people:
+            return ""
+        cells = self._cells(group)
+        if (row, column) in cells:
+            shown = [(row, column)]
+        else:
+            shown = [c for c in cells if c[1] == column] or cells
+        marks = [self.unit_mark(unit, group.key, r, c, year=year) for r, c in shown]
+        return HIDDEN if any(marks) else ""
+
+    # What the statistics pages show
+
+    def _sum(self, question, name, year, row, column) -> dict:
+        units = self.sets[(name, year)]
+        if question.counts_people:
+            key = ("sum", name, year, question.key, row, column)
+            value = self.publication.values.get(key)
+            mark = self.hidden.get(key, "")
+        else:
+            numbers = [
+                number
+                for r, c in self._cells(question)
+                if row in (r, SUM) and column in (c, SUM)
+                for number in self._numbers(question, units, year, r, c)
+            ]
+            value = int(sum(numbers)) if numbers else None
+            mark = ""
+        answered = sum(
+            1
+            for value in self.data.values(year, units, question.key)
+            if any(
+                as_number(cell(value, r, c)) is not None
+                for r, c in self._cells(question)
+                if row in (r, SUM) and column in (c, SUM)
+            )
+        )
+        return figure(None if mark else value, year=year, units=answered, mark=mark)
+
+    def _numbers(self, question, units, year, row, column, *, shown=True) -> list:
+        """The units' numbers in one cell, leaving out those hidden on their pages."""
+        numbers = []
+        for unit in units:
+            value = cell(self.data.values(year, [unit], question.key)[0], row, column)
+            number = as_number(value)
+            if number is None:
+                continue
+            if (
+                shown
+                and column != SUM
+                and self.unit_mark(unit, question.key, row, column, year=year)
+            ):
+                continue
+            numbers.append(number)
+        return numbers
+
+    def _median(self, question, name, year, row, column, kind) -> dict:
+        numbers = self._numbers(question, self.sets[(name, year)], year, row, column)
+        return figure(_median(numbers), year=year, units=len(numbers), kind=kind)
+
+    def _categories(self, question, name, year) -> tuple[list[str], list[dict]]:
+        units = self.sets[(name, year)]
+        values = self.data.values(year, units, question.key)
+        if question.kind == K.YES_NO:
+            labels = [_("Ja"), _("Nei")]
+            counts = [values.count(True), values.count(False)]
+        else:
+            labels = list(question.choices)
+            counts = [
+                sum(
+                    1
+                    for v in values
+                    if (label in v if isinstance(v, list) else v == label)
+                )
+                for label in labels
+            ]
+        if question.kind != K.MULTIPLE_CHOICE:
+            labels.append(_("Ikke besvart"))
+            counts.append(sum(1 for v in values if v in (None, "", [])))
+        return labels, [figure(c, year=year, units=len(units)) for c in counts]
+
+    def columns(self) -> list[tuple[str, int]]:
+        """(set, year) of each column of a comparison table: the year before, then
+        this year over the same units; or this year alone."""
+        if self.data.paired:
+            return [("both", self.data.year - 1), ("both", self.data.year)]
+        return [("all", self.data.year)]
+
+    def entries(self) -> list[dict]:
+        """A statistic per question that has one (not text, dates or lists)."""
+        return [
+            entry
+            for question in self.data.questions
+            if (entry := self.entry(question)) is not None
+        ]
+
+    def entry(self, question: Question) -> dict | None:
+        if question.kind in (K.YES_NO, K.CHOICE, K.MULTIPLE_CHOICE):
+            build = self._category_tables
+        elif question.is_numeric:
+            build = self._numeric_tables
+        elif question.kind == K.TABLE and (
+            counted_columns(question) or measured_columns(question)
+        ):
+            build = self._table_tables
+        else:
+            return None
+        tables = []
+        if set(self.data.paired) != set(self.data.current):
+            tables.append(build(question, [("all", self.data.year)]))
+        if self.data.paired:
+            tables.append(build(question, self.columns()))
+        return {
+            "key": question.key,
+            "label": question.label,
+            "kind": question.kind,
+            "tables": tables,
+            "chart": self._chart(question, tables[0]),
+        }
+
+    def _caption(self, name, year) -> str:
+        units = len(self.sets[(name, year)])
+        if name == "all":
+            return _("%(year)s: alle enheter som svarte (n = %(units)s)") % {
+                "year": year,
+                "units": units,
+            }
+        return _(
+            "Sammenligning med %(previous)s: enhetene som rapporterte begge år "
+            "(n = %(units)s)"
+        ) % {"previous": self.data.year - 1, "units": units}
+
+    def _category_tables(self, question, sets) -> dict:
+        columns = {(n, y): self._categories(question, n, y) for n, y in sets}
+        labels = columns[sets[0]][0]
+        return {
+            "caption": self._caption(*sets[-1]),
+            "columns": [_("Svar"), *(str(year) for _n, year in sets)],
+            "rows": [
+                {"label": label, "cells": [columns[s][1][i] for s in sets]}
+                for i, label in enumerate(labels)
+            ],
+        }
+
+    def _numeric_tables(self, question, sets) -> dict:
+        kind = question.kind
+        rows = [
+            (
+                _("Enheter som svarte"),
+                lambda n, y: figure(
+                    len(
+                        self._numbers(
+                            question, self.sets[(n, y)], y, None, None, shown=False
+                        )
+                    ),
+                    year=y,
+                    units=len(self.sets[(n, y)]),
+                ),
+            )
         ]
         if kind == K.INTEGER:
-            rows.append(
-                [
-                    _("Sum"),
-                    shown(num["sum"]),
-                    _prev(previous, "numeric", lambda s: shown(s["sum"])),
-                ]
-            )
+            rows.append((_("Sum"), lambda n, y: self._sum(question, n, y, None, None)))
         rows.append(
-            [
+            (
                 _("Median"),
-                shown(num["median"], kind),
-                _prev(previous, "numeric", lambda s: shown(s["median"], kind)),
-            ]
+                lambda n, y: self._median(question, n, y, None, None, kind),
+            )
         )
-    else:
-        table = current["table"]
-        before = previous["table"] if previous else None
-        has_counts = bool(table["counted"])
-        columns = [_("Rad"), *table["counted"]]
-        if has_counts:
-            columns += [_("Sum"), _("Sum i fjor")]
-        columns += [_("Median %(column)s") % {"column": m} for m in table["measured"]]
-        rows = []
-        for i, row in enumerate(table["rows"]):
-            cells = [row["label"], *(shown(v) for v in row["counts"])]
-            if has_counts:
-                cells.append(shown(before["rows"][i]["counts"][-1]) if before else "–")
-            cells += [
-                shown(v, k)
-                for v, k in zip(row["medians"], table["measured_kinds"], strict=True)
-            ]
-            rows.append(cells)
-        if has_counts:
-            rows.append(
-                [
-                    _("Sum"),
-                    *(shown(v) for v in table["totals"]),
-                    shown(before["totals"][-1]) if before else "–",
-                    *("" for _m in table["measured"]),
-                ]
-            )
-            chart = bar_chart(
-                title=entry["label"],
-                categories=[row["label"] for row in table["rows"]],
-                series=[
-                    (label, [row["counts"][c] for row in table["rows"]])
-                    for c, label in enumerate(table["counted"])
+        return {
+            "caption": self._caption(*sets[-1]),
+            "columns": ["", *(str(year) for _n, year in sets)],
+            "rows": [
+                {"label": label, "cells": [get(n, y) for n, y in sets]}
+                for label, get in rows
+            ],
+        }
+
+    def _table_tables(self, question, sets) -> dict:
+        counted, measured = counted_columns(question), measured_columns(question)
+        row_sums = question.totals in (T.ROWS, T.BOTH) and counted
+        column_sums = question.totals in (T.COLUMNS, T.BOTH) and counted
+        several = len(sets) > 1
+        headings, getters, groups = [_("Kategori")], [], []
+        for column in [
+            *counted,
+            *([{"key": SUM, "label": _("Sum")}] if row_sums else []),
+        ]:
+            groups.append(column["label"])
+            for n, y in sets:
+                headings.append(_year_heading(column["label"], y, several))
+                getters.append(
+                    lambda row, n=n, y=y, c=column["key"]: self._sum(
+                        question, n, y, row, c
+                    )
+                )
+        for column in measured:
+            label = _("Median %(column)s") % {"column": column["label"]}
+            groups.append(label)
+            for n, y in sets:
+                headings.append(_year_heading(label, y, several))
+                getters.append(
+                    lambda row, n=n, y=y, c=column: (
+                        self._median(question, n, y, row, c["key"], c["kind"])
+                        if row != SUM
+                        else figure(None, year=y, units=0)
+                    )
+                )
+        rows = [(row["label"], row["key"]) for row in question.rows]
+        if column_sums:
+            rows.append((_("Sum"), SUM))
+        return {
+            "caption": self._caption(*sets[-1]),
+            "columns": headings,
+            # With several years: a heading per column over one per year.
+            "groups": groups if several else [],
+            "years": [str(y) for _n, y in sets],
+            "rows": [
+                {"label": label, "cells": [get(key) for get in getters]}
+                for label, key in rows
+            ],
+        }
+
+    def _chart(self, question, table) -> dict | None:
+        """Categories and series of a chart: the answers without «Ikke besvart», or
+        a table's counts by row; None where a chart would say nothing more."""
+        if question.kind in (K.YES_NO, K.CHOICE, K.MULTIPLE_CHOICE):
+            rows = [r for r in table["rows"] if r["label"] != _("Ikke besvart")]
+            names = table["columns"][1:]
+            return {
+                "title": question.label,
+                "categories": [r["label"] for r in rows],
+                "series": [
+                    (name, [r["cells"][i] for r in rows])
+                    for i, name in enumerate(names)
                 ],
-            )
-    return {"label": entry["label"], "columns": columns, "rows": rows, "chart": chart}
+            }
+        if question.kind == K.TABLE and counted_columns(question):
+            year = self.data.year
+            return {
+                "title": question.label,
+                "categories": [row["label"] for row in question.rows],
+                "series": [
+                    (
+                        column["label"],
+                        [
+                            self._sum(question, "all", year, row["key"], column["key"])
+                            for row in question.rows
+                        ],
+                    )
+                    for column in counted_columns(question)
+                ],
+            }
+        return None
+
+
+def _year_heading(label: str, year: int, several: bool) -> str:
+    return f"{label} {year}" if several else label

@@ -17,8 +17,6 @@ from pikepdf import Array, Dictionary, Name, String
 MARKED = re.compile(rb"/(\w+)\n<</MCID (\d+)>>\nBDC")
 PAGINATION = b"/Artifact\n<</Type /Pagination>>\nBDC"
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
-# Streams are compressed once, when a part is finished, as tightly as zlib can.
-pikepdf.settings.set_flate_compression_level(9)
 
 
 def _kids(element) -> list:
@@ -188,21 +186,41 @@ def finish_structure(pdf: pikepdf.Pdf, tree, prefix: str) -> None:
         )
 
 
+def _fonts(resources, seen: set):
+    """The font dictionaries (and their descendants and descriptors) reachable
+    from `resources`, through form XObjects too."""
+    if not isinstance(resources, Dictionary) or resources.objgen in seen:
+        return
+    seen.add(resources.objgen)
+    for font in resources.get("/Font", Dictionary()).values():
+        yield font
+        for descendant in font.get("/DescendantFonts", Array()):
+            yield descendant
+            if "/FontDescriptor" in descendant:
+                yield descendant.FontDescriptor
+        if "/FontDescriptor" in font:
+            yield font.FontDescriptor
+    for xobject in resources.get("/XObject", Dictionary()).values():
+        yield from _fonts(xobject.get("/Resources"), seen)
+
+
 def retag_fonts(pdf: pikepdf.Pdf, prefix: str) -> None:
     """Give each font subset of this part a subset tag no other part uses."""
-    renamed = {}
-    for obj in pdf.objects:
-        if not isinstance(obj, Dictionary):
-            continue
-        for key in ("/BaseFont", "/FontName"):
-            name = str(obj.get(key, ""))[1:]
-            if not SUBSET_TAG.match(name):
+    renamed, seen, done = {}, set(), set()
+    for page in pdf.pages:
+        for obj in _fonts(page.obj.get("/Resources"), seen):
+            if obj.objgen in done:
                 continue
-            if name not in renamed:
-                digest = hashlib.sha256(f"{prefix}:{name}".encode()).digest()
-                tag = "".join(chr(65 + byte % 26) for byte in digest[:6])
-                renamed[name] = f"{tag}+{name[7:]}"
-            obj[key] = Name("/" + renamed[name])
+            done.add(obj.objgen)
+            for key in ("/BaseFont", "/FontName"):
+                name = str(obj.get(key, ""))[1:]
+                if not SUBSET_TAG.match(name):
+                    continue
+                if name not in renamed:
+                    digest = hashlib.sha256(f"{prefix}:{name}".encode()).digest()
+                    tag = "".join(chr(65 + byte % 26) for byte in digest[:6])
+                    renamed[name] = f"{tag}+{name[7:]}"
+                obj[key] = Name("/" + renamed[name])
 
 
 def describe_language(pdf: pikepdf.Pdf) -> None:
@@ -211,7 +229,7 @@ def describe_language(pdf: pikepdf.Pdf) -> None:
         xmp["dc:language"] = [str(pdf.Root.get("/Lang", "nb"))]
 
 
-def save_for_archive(pdf: pikepdf.Pdf, path, *, recompress: bool = False) -> None:
+def save_for_archive(pdf: pikepdf.Pdf, path) -> None:
     """Compact (object streams) and reproducible: the same document gives the
     same bytes, its /ID computed from its content."""
     pdf.save(
@@ -219,7 +237,6 @@ def save_for_archive(pdf: pikepdf.Pdf, path, *, recompress: bool = False) -> Non
         object_stream_mode=pikepdf.ObjectStreamMode.generate,
         deterministic_id=True,
         fix_metadata_version=False,
-        recompress_flate=recompress,
     )
 
 
@@ -234,5 +251,5 @@ def finish_part(data: bytes, *, prefix: str) -> bytes:
             describe_language(pdf)
         retag_fonts(pdf, prefix)
         out = io.BytesIO()
-        save_for_archive(pdf, out, recompress=True)
+        save_for_archive(pdf, out)
         return out.getvalue()

@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from circulars.models import Question
 
 from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold
-from .fields import (
-    SHORT_TEXT_LIMIT,
-    make_field,
-    to_initial,
-    to_stored,
-)
+from ..kinds import kind_of
+from ..kinds.scalar import SHORT_TEXT_LIMIT
+from .derived import DerivedBlock, DerivedFields
+from .names import field_name
+
+__all__ = ["SectionAnswerForm", "field_name"]
 
 K = Question.Kind
 EXTRA_LIST_ROWS = 1
@@ -31,21 +31,12 @@ EXTRA_LIST_ROWS = 1
 NEW_LIST_ROWS = 20
 
 
-def field_name(*parts) -> str:
-    return "__".join(["q", *map(str, parts)])
-
-
 def explanation_name(key: str) -> str:
     return f"forklaring__{key}"
 
 
 def _cell(column: dict, label: str) -> forms.Field:
-    return make_field(
-        column.get("kind", K.SHORT_TEXT),
-        label=label,
-        choices=column.get("choices", ()),
-        cell=True,
-    )
+    return kind_of(column).form_field(label=label, cell=True)
 
 
 def _column_label(column: dict) -> str:
@@ -60,7 +51,7 @@ def _label(question: Question) -> str:
     return question.label
 
 
-class QuestionBlock:
+class QuestionBlock(DerivedBlock):
     """A question with its bound fields, grouped for the template."""
 
     def __init__(self, form, question, previous):
@@ -102,7 +93,7 @@ class QuestionBlock:
         table = self.form.current_value(self.question) or {}
         return [
             self._sum((cells or {}).get(column["key"]) for cells in table.values())
-            if column.get("kind") == K.INTEGER
+            if column in self.summed_columns
             else None
             for column in self.question.columns
         ]
@@ -113,8 +104,23 @@ class QuestionBlock:
 
     @property
     def summed_columns(self):
-        """Count columns, whose row and column totals the table shows."""
-        return [c for c in self.question.columns if c.get("kind") == K.INTEGER]
+        """Count columns typed in, whose totals the table shows where the
+        question says totals make sense."""
+        return [
+            c
+            for c in self.question.columns
+            if c.get("kind") == K.INTEGER and not c.get("formula")
+        ]
+
+    @property
+    def row_totals(self) -> bool:
+        totals = self.question.totals
+        return bool(self.summed_columns) and totals in ("both", "rows")
+
+    @property
+    def has_column_totals(self) -> bool:
+        totals = self.question.totals
+        return bool(self.summed_columns) and totals in ("both", "columns")
 
     @property
     def list_rows(self):
@@ -152,12 +158,14 @@ class QuestionBlock:
         ]
 
 
-class SectionAnswerForm(forms.Form):
+class SectionAnswerForm(DerivedFields, forms.Form):
     """Answers to one section; every field optional until the report is submitted."""
 
     based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, questions, stored=None, previous=None, **kwargs):
+    def __init__(
+        self, *args, questions, stored=None, previous=None, rules=(), **kwargs
+    ):
         self.questions = list(questions)
         self.stored = stored or {}
         self.previous = previous or {}
@@ -166,6 +174,7 @@ class SectionAnswerForm(forms.Form):
         self.too_many_rows = {}
         for question in self.questions:
             self._add_question(question)
+        self.add_derived_fields(rules)
 
     def _add_question(self, question: Question):
         if question.kind == K.TABLE:
@@ -187,11 +196,10 @@ class SectionAnswerForm(forms.Form):
                 self.fields[name] = _cell(column, label)
                 # A grid cell has no <label>; its row and column name it.
                 self.fields[name].widget.attrs["aria-label"] = label
-                if column.get("kind") == K.INTEGER:
+                if column.get("kind") == K.INTEGER and not column.get("formula"):
                     self.fields[name].widget.attrs["data-sum"] = ""
-                self.initial[name] = to_initial(
-                    column.get("kind"),
-                    (rows.get(row["key"]) or {}).get(column["key"]),
+                self.initial[name] = kind_of(column).initial(
+                    (rows.get(row["key"]) or {}).get(column["key"])
                 )
 
     def _add_list(self, question: Question):
@@ -212,27 +220,19 @@ class SectionAnswerForm(forms.Form):
                     _("%(field)s, rad %(number)s")
                     % {"field": _column_label(column), "number": index + 1},
                 )
-                self.initial[name] = to_initial(
-                    column.get("kind"), row.get(column["key"])
-                )
+                self.initial[name] = kind_of(column).initial(row.get(column["key"]))
             self.fields[field_name(key, index, "DELETE")] = forms.BooleanField(
                 required=False,
                 label=_("Fjern rad %(number)s") % {"number": index + 1},
             )
 
     def _add_single(self, question: Question):
-        key, kind = question.key, question.kind
+        key, kind = question.key, kind_of(question)
         name = field_name(key)
-        self.fields[name] = make_field(
-            kind,
-            label=_label(question),
-            help_text=question.help_text,
-            choices=question.choices,
-            min_value=question.min_value,
-            max_value=question.max_value,
-            max_length=question.max_length,
+        self.fields[name] = kind.form_field(
+            label=_label(question), help_text=question.help_text
         )
-        self.initial[name] = to_initial(kind, self.stored.get(key))
+        self.initial[name] = kind.initial(self.stored.get(key))
 
     def _add_explanation(self, key):
         name = explanation_name(key)
@@ -328,9 +328,8 @@ class SectionAnswerForm(forms.Form):
         if self.cleaned_data.get(field_name(question.key, index, "DELETE")):
             return None
         row = {
-            column["key"]: to_stored(
-                column.get("kind"),
-                self.cleaned_data.get(field_name(question.key, index, column["key"])),
+            column["key"]: kind_of(column).stored(
+                self.cleaned_data.get(field_name(question.key, index, column["key"]))
             )
             for column in question.columns
         }
@@ -342,11 +341,10 @@ class SectionAnswerForm(forms.Form):
         if question.kind == K.TABLE:
             table = {
                 row["key"]: {
-                    column["key"]: to_stored(
-                        column.get("kind"),
+                    column["key"]: kind_of(column).stored(
                         self.cleaned_data.get(
                             field_name(key, row["key"], column["key"])
-                        ),
+                        )
                     )
                     for column in question.columns
                 }
@@ -365,7 +363,7 @@ class SectionAnswerForm(forms.Form):
                 if (row := self._list_row(question, index)) is not None
             ]
             return rows or None
-        return to_stored(question.kind, self.cleaned_data.get(field_name(key)))
+        return kind_of(question).stored(self.cleaned_data.get(field_name(key)))
 
     def current_value(self, question: Question):
         """The answer as the page shows it now (cleaned if valid, else as stored)."""
@@ -387,4 +385,4 @@ class SectionAnswerForm(forms.Form):
         }
         if explanations:
             data[EXPLANATIONS_KEY] = explanations
-        return data
+        return data | self.derived_data()

@@ -8,6 +8,13 @@ from .notifications import (
     NotificationPreference,
     SentReminder,
 )
+from .people import (
+    GroupMapping,
+    Invitation,
+    PortalRole,
+    SingleSignOnIdentity,
+    token_digest,
+)
 from .publication import Commentary, CommentaryRevision, Publication
 from .reports import (
     Attachment,
@@ -19,7 +26,7 @@ from .reports import (
     attachment_path,
 )
 from .review import ReviewComment
-from .units import AdviserAssignment, Membership, Unit
+from .units import AdviserAssignment, Membership, Unit, UnitAlias
 
 __all__ = [
     "AdviserAssignment",
@@ -29,10 +36,13 @@ __all__ = [
     "CommentaryRevision",
     "DigestItem",
     "ExportJob",
+    "GroupMapping",
+    "Invitation",
     "MentorNomination",
     "Membership",
     "NotificationKind",
     "NotificationPreference",
+    "PortalRole",
     "Publication",
     "Report",
     "ReportEvent",
@@ -40,7 +50,10 @@ __all__ = [
     "SectionAnswer",
     "SectionAnswerRevision",
     "SentReminder",
+    "SingleSignOnIdentity",
     "Unit",
+    "UnitAlias",
     "attachment_path",
     "export_path",
+    "token_digest",
 ]

@@ -23,6 +23,13 @@ class AuditEvent(models.Model):
         CIRCULAR_PUBLISHED = "circular_published", _("Rundskriv publisert")
         CIRCULAR_WITHDRAWN = "circular_withdrawn", _("Rundskriv trukket tilbake")
         REPORT_REOPENED = "report_reopened", _("Rapport gjenåpnet")
+        UNIT_CONTACT = "unit_contact", _("OXLO-kontakt registrert")
+        ROLES_FROM_CLAIMS = "roles_from_claims", _("Roller fra kommunekonto")
+        SSO_LINKED = "sso_linked", _("Kommunekonto koblet")
+        INVITED = "invited", _("Invitert")
+        INVITATION_ACCEPTED = "invitation_accepted", _("Invitasjon tatt i bruk")
+        PERSON_DEACTIVATED = "person_deactivated", _("Person deaktivert")
+        PASSWORD_RESET = "password_reset", _("Passord satt på nytt")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     action = models.CharField(_("hendelse"), max_length=20, choices=Action.choices)

@@ -89,8 +89,14 @@ class Report(models.Model):
     contact_title = models.CharField(_("stilling"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-post (jobb)"), blank=True)
     contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    contact_in_leadership = models.BooleanField(
+        _("i virksomhetsleders stab eller lederteam"), null=True, blank=True
+    )
     contact_confirmed_at = models.DateTimeField(
         _("OXLO-kontakt bekreftet"), null=True, blank=True
+    )
+    no_contact_reason = models.TextField(
+        _("hvorfor ingen OXLO-kontakt er utpekt"), blank=True
     )
 
     objects = ReportQuerySet.as_manager()
@@ -282,6 +288,12 @@ class MentorNomination(models.Model):
     title = models.CharField(_("stilling"), max_length=200)
     email = models.EmailField(_("e-post (jobb)"))
     field = models.CharField(_("fagfelt"), max_length=200)
+    reason = models.TextField(
+        _("hvorfor vi foreslår personen"),
+        blank=True,
+        help_text=_("Står i e-posten til den som er foreslått."),
+    )
+    declined_at = models.DateTimeField(_("takket nei"), null=True, blank=True)
     informed = models.BooleanField(
         _("personen vet at hen er foreslått"),
         default=False,

@@ -15,7 +15,6 @@ from .notifications import set_notification_preferences
 from .reports import (
     add_attachment,
     missing_explanations,
-    missing_required,
     remove_attachment,
     save_section_answer,
     submit_report,
@@ -30,7 +29,13 @@ from .review import (
     resolve_comment,
     return_report,
 )
-from .units import confirm_contact, nominate_mentor, remove_mentor
+from .units import (
+    decline_mentor,
+    explain_no_contact,
+    nominate_mentor,
+    remove_mentor,
+    set_unit_contact,
+)
 
 __all__ = [
     "add_attachment",
@@ -39,11 +44,11 @@ __all__ = [
     "bulk_approve",
     "bulk_remind",
     "carry_over_answers",
-    "confirm_contact",
+    "decline_mentor",
     "ensure_reports_for_circular",
     "ensure_reports_for_unit",
+    "explain_no_contact",
     "missing_explanations",
-    "missing_required",
     "nominate_mentor",
     "remove_attachment",
     "remove_mentor",
@@ -55,6 +60,7 @@ __all__ = [
     "return_report",
     "save_section_answer",
     "set_notification_preferences",
+    "set_unit_contact",
     "submit_report",
     "withdraw_reports",
 ]

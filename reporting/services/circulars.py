@@ -36,16 +36,18 @@ def _create_report(*, circular: Circular, unit: Unit) -> Report | None:
 
 @transaction.atomic
 def ensure_reports_for_circular(*, circular: Circular) -> int:
-    """Create the report of every active unit in the audience that lacks one."""
+    """Create the report of every reporting unit in the audience that lacks one."""
     if not circular.asks_for_report or circular.status != Circular.Status.PUBLISHED:
         return 0
-    units = Unit.objects.active().filter(kind__in=circular.audience)
+    units = Unit.objects.reporting().filter(kind__in=circular.audience)
     return sum(1 for unit in units if _create_report(circular=circular, unit=unit))
 
 
 @transaction.atomic
 def ensure_reports_for_unit(*, unit: Unit) -> int:
     """Give a unit added after publication the reports of open published circulars."""
+    if not (unit.active and unit.reports_to_byradet):
+        return 0
     circulars = Circular.objects.published().filter(
         reporting_year__isnull=False, deadline__gte=timezone.localdate()
     )
@@ -64,7 +66,7 @@ def _carried_over_note(*, source: Report, count: int) -> str:
         if count
         else gettext("Ingen svar var å overføre fra %(designation)s, som er erstattet.")
     )
-    note = message % {"count": count, "designation": source.circular.designation}
+    note = message % {"count": count, "designation": source.circular.cited}
     if source.status in (S.SUBMITTED, S.RETURNED):
         note += " " + gettext(
             "Rapporten var sendt inn der; kontroller svarene og send den inn på nytt."

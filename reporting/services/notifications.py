@@ -18,7 +18,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, send_mass_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +25,7 @@ from django.utils.translation import gettext
 
 from circulars.models import Circular
 
+from .. import lateness
 from ..errors import NotAllowed
 from ..models import (
     DigestItem,
@@ -41,11 +41,10 @@ Delivery = NotificationPreference.Delivery
 
 
 def unit_contacts(unit) -> list:
-    """The unit's people with an e-mail address (its members and OXLO contact)."""
+    """The unit's people with an e-mail address."""
     User = get_user_model()
     return list(
-        User.objects.filter(is_active=True)
-        .filter(Q(memberships__unit=unit) | Q(oxlo_contact_for=unit))
+        User.objects.filter(is_active=True, memberships__unit=unit)
         .exclude(email="")
         .distinct()
         .order_by("pk")
@@ -111,6 +110,27 @@ def report_changed(*, report_id: int, kind: str) -> None:
     )
 
 
+def send_receipt(*, report_id: int) -> int:
+    """E-mail the receipt of the report's latest submission to the unit's people."""
+    from ..submission import latest_receipt
+
+    report = Report.objects.select_related("unit", "circular").get(pk=report_id)
+    receipt = latest_receipt(report)
+    if receipt is None:
+        return 0
+    return notify(
+        users=unit_contacts(report.unit),
+        kind=NotificationKind.SUBMITTED,
+        template="reporting/email/receipt",
+        context={
+            "report": report,
+            "receipt": receipt,
+            "url": settings.PORTAL_BASE_URL.rstrip("/")
+            + reverse("reporting:report_receipt", args=[report.pk]),
+        },
+    )
+
+
 def comment_added(*, report_id: int, text: str, to_advisers: bool = False) -> None:
     """Tell the unit's people of an adviser's comment, or the advisers of a reply."""
     report = Report.objects.select_related("unit", "circular").get(pk=report_id)
@@ -133,7 +153,7 @@ def send_digests(*, today=None) -> int:
     Only items from earlier days go out, so running this many times a day still
     gives each person at most one digest a day.
     """
-    today = today or timezone.localdate()
+    today = today or lateness.today()
     start_of_today = timezone.make_aware(
         datetime.datetime.combine(today, datetime.time.min)
     )
@@ -261,7 +281,7 @@ def remind(*, report: Report, stage: str, by=None) -> int:
 
 def send_due_reminders(*, today: datetime.date | None = None) -> int:
     """Send every reminder due today that nobody has had yet; return how many."""
-    today = today or timezone.localdate()
+    today = today or lateness.today()
     sent = 0
     for report in due_reports(today):
         stage = stage_for(report.circular.deadline, today)

@@ -11,6 +11,8 @@ from ..errors import ReportingError
 from ..models import Commentary, CommentaryRevision, Publication, Unit
 from ..models.publication import MAX_COMMENTARY_LENGTH
 from ..permissions import sees_all_units
+from ..selectors import topics_of_year
+from .exports import prepare_on_commit
 from .transitions import require
 
 
@@ -23,11 +25,8 @@ def _require_writer(by) -> None:
 
 def year_topics(year: int) -> dict[str, str]:
     """{topic: title} of the year's circulars, in their order."""
-    from ..exports.consolidated import topics
-
     return {
-        entry["topic"]: f"{' / '.join(entry['numbers'])} {entry['title']}"
-        for entry in topics(year)
+        topic.topic: f"{topic.label} {topic.title}" for topic in topics_of_year(year)
     }
 
 
@@ -64,6 +63,7 @@ def save_commentary(*, year: int, topic: str, text: str, ready: bool, by) -> Com
         at=commentary.updated_at,
         by=by,
     )
+    prepare_on_commit(year=year)
     return commentary
 
 
@@ -83,4 +83,5 @@ def save_publication(
     publication.updated_at = timezone.now()
     publication.updated_by = by
     publication.save()
+    prepare_on_commit(year=year)
     return publication

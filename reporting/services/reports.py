@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold, completeness
 from ..attachments import display_name, stored_name, validate_upload
@@ -16,7 +17,10 @@ from ..models import (
     SectionAnswer,
     SectionAnswerRevision,
 )
+from ..rules import derive
 from ..selectors import previous_answers
+from ..submission import submission_problems
+from . import notifications
 from .transitions import S, notify_on_commit, transition
 
 
@@ -24,7 +28,8 @@ from .transitions import S, notify_on_commit, transition
 def save_section_answer(
     *, answer: SectionAnswer, data: dict, based_on: int, by
 ) -> SectionAnswer:
-    """Store validated answers if nobody saved since version `based_on`.
+    """Store validated answers if nobody saved since version `based_on`; hidden
+    answers are left out and computed ones calculated (`rules.derive`).
 
     The conditional update is the lock: of two saves based on the same version,
     exactly one matches the row and the other raises `StaleAnswer`.
@@ -38,7 +43,9 @@ def save_section_answer(
         .first()
     ):
         raise ReportLocked
-    answered, missing = completeness(list(answer.section.questions.all()), data)
+    questions = list(answer.section.questions.all())
+    data = derive(questions, data)
+    answered, missing = completeness(questions, data)
     saved = {
         "data": data,
         "version": based_on + 1,
@@ -59,15 +66,6 @@ def save_section_answer(
         saved_by=by,
     )
     return answer
-
-
-def missing_required(report: Report) -> list[SectionAnswer]:
-    """The sections that still lack required answers, in the circular's order."""
-    return list(
-        report.answers.filter(required_missing__gt=0)
-        .select_related("section")
-        .order_by("section__order")
-    )
 
 
 def missing_explanations(report: Report) -> list[tuple[SectionAnswer, list]]:
@@ -97,6 +95,44 @@ def missing_explanations(report: Report) -> list[tuple[SectionAnswer, list]]:
     return missing
 
 
+def snapshot_contact(report: Report) -> dict:
+    """The report's copy of its unit's contact, taken at submit; raises if the
+    unit has none and no reason was given."""
+    unit = report.unit
+    if not unit.has_contact and not report.no_contact_reason:
+        raise TransitionError(
+            _(
+                "Oppgi enhetens OXLO-kontakt, eller skriv hvorfor ingen er utpekt, "
+                "før innsending."
+            )
+        )
+    return {
+        "contact_name": unit.contact_name,
+        "contact_title": unit.contact_title,
+        "contact_email": unit.contact_email,
+        "contact_phone": unit.contact_phone,
+        "contact_in_leadership": unit.contact_in_leadership,
+        "contact_confirmed_at": timezone.now() if unit.has_contact else None,
+    }
+
+
+def refusal(problems: list) -> str:
+    """Why a report cannot be submitted: the first problem, and how many more."""
+    first = problems[0]
+    message = _("Rapporten kan ikke sendes inn: «%(label)s» – %(problem)s.") % {
+        "label": first.label,
+        "problem": first.message,
+    }
+    more = len(problems) - 1
+    if more:
+        message += " " + ngettext(
+            "%(count)d annet punkt må også rettes.",
+            "%(count)d andre punkter må også rettes.",
+            more,
+        ) % {"count": more}
+    return message
+
+
 @transaction.atomic
 def submit_report(
     *, report: Report, signed_off_name: str, signed_off_title: str, by
@@ -105,19 +141,12 @@ def submit_report(
     current = Report.objects.select_for_update().get(pk=report.pk)
     if current.status == S.SUBMITTED:
         return current
-    if missing_required(current):
-        raise TransitionError(
-            _("Alle obligatoriske spørsmål må besvares før innsending.")
-        )
-    if missing_explanations(current):
-        raise TransitionError(
-            _(
-                "Forklar endringene fra i fjor som er større enn terskelen "
-                "før innsending."
-            )
-        )
+    problems = submission_problems(current)
+    if problems:
+        raise TransitionError(refusal(problems))
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
+    contact = snapshot_contact(current)
     submitted = transition(
         report=current,
         action=ReportEvent.Action.SUBMITTED,
@@ -126,8 +155,10 @@ def submit_report(
         submitted_by=by,
         signed_off_name=signed_off_name.strip(),
         signed_off_title=signed_off_title.strip(),
+        **contact,
     )
     notify_on_commit(submitted, NotificationKind.SUBMITTED)
+    transaction.on_commit(lambda: notifications.send_receipt(report_id=submitted.pk))
     return submitted
 
 

@@ -10,26 +10,30 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from oxlo_portal.views import answers_in_json
 
+from ..chapters import chapters, correction_start
 from ..errors import ReportingError, ReportLocked, StaleAnswer
 from ..forms.answers import SectionAnswerForm
 from ..forms.report import SubmitForm
 from ..models import Report
 from ..permissions import can_edit_report, is_member
+from ..rules import section_violations
 from ..selectors import (
     open_comments,
     previous_answers,
     report_overview,
     section_history,
 )
-from ..services import (
-    missing_explanations,
-    missing_required,
-    save_section_answer,
-    submit_report,
+from ..services import save_section_answer, submit_report
+from ..submission import (
+    answers_with_questions,
+    latest_receipt,
+    submission_problems,
+    submission_summary,
 )
 
 
@@ -60,7 +64,7 @@ def check_can_save(request, report: Report) -> None:
 def section_answer(report: Report, section_pk):
     return get_object_or_404(
         report.answers.select_related("section", "updated_by").prefetch_related(
-            "section__questions"
+            "section__questions", "section__rules"
         ),
         section_id=section_pk,
     )
@@ -75,14 +79,20 @@ def report_detail(request, pk):
         answer.open_comments = [
             c for c in comments if c.section_id == answer.section_id
         ]
+    can_edit = can_edit_report(request.user, report)
     return render(
         request,
         "reporting/report_detail.html",
         {
             "report": report,
             "answers": answers,
+            "chapters": chapters(answers),
             "comments": [c for c in comments if c.section_id is None],
-            "can_edit": can_edit_report(request.user, report),
+            "can_edit": can_edit,
+            "correction_url": correction_start(report, answers, comments)
+            if can_edit and report.status == Report.Status.RETURNED
+            else None,
+            "receipt": latest_receipt(report) if report.submitted_at else None,
             "is_member": is_member(request.user, report.unit),
         },
     )
@@ -92,6 +102,7 @@ def _section_context(request, report, answer, form, **extra):
     can_edit = can_edit_report(request.user, report)
     if not can_edit:
         form.disable()
+    form.violations = section_violations(answer)
     return {
         "report": report,
         "answer": answer,
@@ -103,16 +114,36 @@ def _section_context(request, report, answer, form, **extra):
         "has_previous": bool(form.previous),
         "previous_year": (report.circular.reporting_year or 1) - 1,
         "comments": open_comments(report, answer.section),
+        "chapters": chapters(
+            report_overview(report), current_section_id=answer.section_id
+        ),
         "attachments": report.attachments.filter(section=answer.section),
         "session_seconds": renew_session(request),
         **extra,
     }
 
 
+def warn_about_rules(request, answer) -> None:
+    """A saved draft keeps answers that break rules; say so, do not refuse."""
+    broken = section_violations(answer)
+    if broken:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s svar bryter en regel i rundskrivet. Se varselet i "
+                "kapittelet.",
+                "%(count)s svar bryter regler i rundskrivet. Se varslene i kapittelet.",
+                len(broken),
+            )
+            % {"count": len(broken)},
+        )
+
+
 def _answer_form(answer, previous, data=None):
     return SectionAnswerForm(
         data,
         questions=answer.section.questions.all(),
+        rules=answer.section.rules.all(),
         stored=answer.data,
         previous=previous.get(answer.section.topic, {}),
         initial={"based_on": answer.version},
@@ -170,6 +201,7 @@ def section_edit(request, pk, section_pk):
                 _("Utkastet er lagret %(time)s.")
                 % {"time": time_format(timezone.localtime(), "H:i")},
             )
+            warn_about_rules(request, answer)
             return redirect("reporting:section_edit", report.pk, section_pk)
     return render(
         request,
@@ -230,6 +262,7 @@ def section_autosave(request, pk, section_pk):
             "answered": answer.answered,
             "required_missing": answer.required_missing,
             "explain": form.keys_needing_explanation(),
+            "warnings": [v.message for v in section_violations(answer)],
             "session_seconds": renew_session(request),
         }
     )
@@ -266,12 +299,14 @@ def section_history_view(request, pk, section_pk):
 
 
 def report_submit(request, pk):
-    """What is missing (with links), then sign-off and submit; idempotent."""
+    """Every answer per chapter, each question still in the way linked to its
+    field, then sign-off, confirmation and submit; a receipt follows."""
     report = editable_report(request, pk)
-    missing = missing_required(report)
-    unexplained = missing_explanations(report)
+    answers = answers_with_questions(report)
+    problems = submission_problems(report, answers) if report.is_editable else []
     form = SubmitForm(
         request.POST or None,
+        unit=report.unit,
         initial={
             "signed_off_name": report.signed_off_name,
             "signed_off_title": report.signed_off_title,
@@ -287,18 +322,35 @@ def report_submit(request, pk):
             )
         except ReportingError as error:
             messages.error(request, str(error))
+            problems = submission_problems(report)
         else:
             messages.success(
                 request, _("Rapporten er sendt inn. Den er låst til rådgiveren svarer.")
             )
-            return redirect(report)
+            return redirect("reporting:report_receipt", report.pk)
     return render(
         request,
         "reporting/report_submit.html",
         {
             "report": report,
-            "missing": missing,
-            "unexplained": unexplained,
+            "problems": problems,
+            "summary": submission_summary(answers, problems),
+            "receipt": None if report.is_editable else latest_receipt(report),
             "form": form,
         },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def report_receipt(request, pk):
+    """The receipt of the report's latest submission: reference, time, who, next."""
+    report = readable_report(request, pk)
+    receipt = latest_receipt(report)
+    if receipt is None:
+        messages.info(
+            request, _("Rapporten er ikke sendt inn ennå, så den har ingen kvittering.")
+        )
+        return redirect(report)
+    return render(
+        request, "reporting/report_receipt.html", {"report": report, "receipt": receipt}
     )

@@ -11,11 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import services
+from .. import lateness, services
 from ..errors import ReportingError
 from ..exports.formulas import csv_field
 from ..forms.review import (
@@ -126,7 +125,7 @@ def matrix_csv(request):
         for row in group.rows:
             report = row.report
             submitted = (
-                timezone.localtime(report.submitted_at).strftime("%d.%m.%Y")
+                lateness.oslo_date(report.submitted_at).strftime("%d.%m.%Y")
                 if report.submitted_at
                 else ""
             )
@@ -198,8 +197,8 @@ def review_report(request, pk: int, **forms):
     )
 
 
-def _transition(request, pk, form_class, form_name, call):
-    """Validate the action's form, call the service, report the outcome."""
+def _transition(request, pk, form_class, form_name, call, done):
+    """Validate the action's form, call the service, say what has now happened."""
     report = _reviewable(request, pk)
     form = form_class(request.POST, prefix=FORM_PREFIXES[form_name])
     if not form.is_valid():
@@ -209,7 +208,7 @@ def _transition(request, pk, form_class, form_name, call):
     except ReportingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Rapporten har fått ny status."))
+        messages.success(request, done % {"unit": report.unit.name})
     return redirect("reporting:review_report", pk=report.pk)
 
 
@@ -222,6 +221,10 @@ def return_report(request, pk: int):
         "return_form",
         lambda report, data: services.return_report(
             report=report, reason=data["reason"], by=request.user
+        ),
+        _(
+            "Rapporten er returnert til %(unit)s med status «Returnert for "
+            "retting». Enhetens kontaktpersoner varsles på e-post med begrunnelsen."
         ),
     )
 
@@ -236,6 +239,10 @@ def approve_report(request, pk: int):
         lambda report, data: services.approve_report(
             report=report, case_number=data["case_number"], by=request.user
         ),
+        _(
+            "Rapporten fra %(unit)s har fått status «Godkjent» og er låst. "
+            "Enheten varsles på e-post."
+        ),
     )
 
 
@@ -248,6 +255,10 @@ def reopen_report(request, pk: int):
         "reopen_form",
         lambda report, data: services.reopen_report(
             report=report, reason=data["reason"], by=request.user
+        ),
+        _(
+            "Rapporten fra %(unit)s er gjenåpnet og har status «Returnert for "
+            "retting». Enheten kan rette og sende den inn på nytt."
         ),
     )
 
@@ -269,8 +280,9 @@ def add_comment(request, pk: int):
         section = get_object_or_404(
             report.circular.sections, pk=form.cleaned_data["section"]
         )
+    anchor = f"#kapittel-{section.pk}" if section else "#kommentarer"
     try:
-        services.add_comment(
+        comment = services.add_comment(
             report=report,
             section=section,
             text=form.cleaned_data["text"],
@@ -280,7 +292,7 @@ def add_comment(request, pk: int):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Kommentaren er lagt til."))
-    anchor = f"#kapittel-{section.pk}" if section else "#kommentarer"
+        anchor = f"#kommentar-{comment.pk}"
     return redirect(reverse("reporting:review_report", args=[report.pk]) + anchor)
 
 
@@ -293,10 +305,20 @@ def _comment_for(request, pk: int) -> ReviewComment:
     )
 
 
-def _back_to(request, report: Report) -> str:
+def _back_to(request, comment: ReviewComment) -> str:
+    """Back to the comment where the person came from: the review page for an
+    adviser, the chapter (or the report page) for the unit's people."""
+    thread = comment.parent or comment
+    anchor = f"#kommentar-{thread.pk}"
     if is_adviser(request.user):
-        return reverse("reporting:review_report", args=[report.pk]) + "#kommentarer"
-    return reverse("reporting:report_comments", args=[report.pk])
+        url = reverse("reporting:review_report", args=[comment.report_id])
+    elif thread.section_id:
+        url = reverse(
+            "reporting:section_edit", args=[comment.report_id, thread.section_id]
+        )
+    else:
+        url = reverse("reporting:report_detail", args=[comment.report_id])
+    return url + anchor
 
 
 @require_POST
@@ -317,7 +339,7 @@ def reply_comment(request, pk: int):
             messages.error(request, str(error))
         else:
             messages.success(request, _("Svaret ditt er lagret."))
-    return redirect(_back_to(request, comment.report))
+    return redirect(_back_to(request, comment))
 
 
 @require_POST
@@ -331,7 +353,7 @@ def resolve_comment(request, pk: int):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Kommentaren er markert som løst."))
-    return redirect(_back_to(request, comment.report))
+    return redirect(_back_to(request, comment))
 
 
 def report_comments(request, pk: int):

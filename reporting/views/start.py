@@ -1,8 +1,8 @@
 """The start page: what the logged-in person has to do now."""
 
 from django.shortcuts import render
-from django.utils import timezone
 
+from .. import lateness
 from ..permissions import is_adviser, sees_all_units
 from ..selectors import reports_for_start_page, status_summary
 
@@ -11,7 +11,7 @@ def home(request):
     """Start page: a contact's open reports first, earlier years read-only below."""
     user = request.user
     reports = [] if sees_all_units(user) else list(reports_for_start_page(user))
-    today = timezone.localdate()
+    today = lateness.today()
     open_reports = [r for r in reports if r.status not in r.CLOSED_STATUSES]
     closed_reports = [r for r in reports if r.status in r.CLOSED_STATUSES]
     for report in open_reports:

@@ -2,9 +2,12 @@
 (function () {
   "use strict";
 
+  /* A count as the server reads it: «1 234», «1.234» and «1234» are 1234;
+     anything that is not a whole number counts as nothing until corrected. */
   function cellNumber(input) {
-    var value = parseInt(input.value, 10);
-    return isNaN(value) ? 0 : value;
+    var text = input.value.replace(/[\s\u00a0\u202f]/g, "");
+    if (/^\d{1,3}([.,]\d{3})+$/.test(text)) { text = text.replace(/[.,]/g, ""); }
+    return /^\d+$/.test(text) ? parseInt(text, 10) : 0;
   }
 
   function update(table) {

@@ -230,6 +230,9 @@ def test_administrator_edits_a_question_of_a_draft_through_its_section(
         "questions-0-choices": "[]",
         "questions-0-rows": "[]",
         "questions-0-columns": "[]",
+        "questions-0-totals": "none",
+        "rules-TOTAL_FORMS": 0,
+        "rules-INITIAL_FORMS": 0,
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]

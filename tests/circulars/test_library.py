@@ -14,6 +14,7 @@ from tests.factories import (
     QuestionFactory,
     SectionFactory,
     published_circular,
+    with_case_number,
 )
 
 LIBRARY = reverse("circulars:library")
@@ -71,7 +72,7 @@ def test_circular_page_shows_sections_questions_deadline_and_changes(
     source = published_circular()
     copy = copy_circular_to_next_year(circular=source, by=administrator)
     copy.sections.get().questions.get(key="antall").delete()
-    publish_circular(circular=copy, by=administrator)
+    publish_circular(circular=with_case_number(copy), by=administrator)
     page = client.get(copy.get_absolute_url()).content.decode()
     assert "4.3" in page
     assert "20.02.2028" in page or "20. februar 2028" in page
@@ -85,7 +86,7 @@ def test_replaced_circular_shows_what_replaced_it_but_not_a_draft_replacement(
     old = published_circular()
     replacement = start_replacement(circular=old, by=administrator)
     assert "Erstattet av" not in client.get(old.get_absolute_url()).content.decode()
-    publish_circular(circular=replacement, by=administrator)
+    publish_circular(circular=with_case_number(replacement), by=administrator)
     page = client.get(old.get_absolute_url()).content.decode()
     assert "Erstattet av" in page
     assert replacement.get_absolute_url() in page
@@ -114,7 +115,7 @@ def test_circular_page_query_count_does_not_grow_with_sections(
         QuestionFactory(section=SectionFactory(circular=draft, topic=f"t{n}"))
     publish_circular(circular=draft, by=administrator)
     copy = copy_circular_to_next_year(circular=draft, by=administrator)
-    publish_circular(circular=copy, by=administrator)
+    publish_circular(circular=with_case_number(copy), by=administrator)
     with django_assert_max_num_queries(14):
         assert client.get(copy.get_absolute_url()).status_code == 200
 

@@ -19,6 +19,7 @@ from tests.factories import (
     SectionFactory,
     UnitFactory,
     published_circular,
+    with_case_number,
 )
 
 
@@ -128,10 +129,10 @@ def test_publishing_a_replacement_withdraws_the_replaced_circular(administrator)
     old.refresh_from_db()
     assert old.status == Circular.Status.PUBLISHED
 
-    publish_circular(circular=replacement, by=administrator)
+    publish_circular(circular=with_case_number(replacement), by=administrator)
     old.refresh_from_db()
     assert old.status == Circular.Status.WITHDRAWN
-    assert replacement.designation in old.withdrawn_reason
+    assert replacement.cited in old.withdrawn_reason
     assert list(old.replaced_by.all()) == [replacement]
 
 

@@ -46,8 +46,10 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         visitor.check()
         before = autosave_version(page)
         field = page.locator(
-            "#section-form textarea[name^='q__'], "
+            # Shown and typed in: not a hidden follow-up, not a computed answer.
+            "#section-form textarea[name^='q__']:visible, "
             "#section-form input[type=text][name^='q__']"
+            ":not([inputmode]):not([readonly]):visible"
         ).first
         field.fill("Oppdatert i år av kontaktpersonen.")
         field.press("Tab")
@@ -73,11 +75,15 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         "Berit Bydelsdirektør"
     )
     page.get_by_label("Stilling").select_option("Bydelsdirektør")
+    page.get_by_label("Jeg har lest gjennom svarene").check()
     page.get_by_role("button", name="Send inn").click()
     page.wait_for_load_state("domcontentloaded")
     visitor.check()
     assert "Rapporten er sendt inn" in page.content()
+    assert "Kvittering for innsendt rapport" in page.content()
     assert "låst for endringer" in page.content()
+    page.get_by_role("link", name="Til rapporten").click()
+    visitor.check()
     report.refresh_from_db()
     assert report.status == Report.Status.SUBMITTED
     assert "Oppdatert i år av kontaktpersonen." in str(
@@ -94,14 +100,30 @@ def test_table_totals_follow_what_the_contact_types(demo, visitor):
     report = Report.objects.get(
         unit__slug="bydel-frogner", circular__reporting_year=2026
     )
-    answer = report.answers.filter(section__questions__kind="table").first()
+    answer = report.answers.get(section__topic="arbeidsgiver")
     visitor.login("kontakt")
     page = visitor.goto(f"/rapporter/{report.pk}/kapitler/{answer.section_id}/")
-    table = page.locator("table[data-totals]").first
+    table = page.locator("#sporsmal-stillingsgrupper table[data-totals]")
     first_row = table.locator("tbody tr").first
     first_row.locator("input[data-sum]").nth(0).fill("4")
     first_row.locator("input[data-sum]").nth(1).fill("3")
     assert first_row.locator("output.row-total").inner_text() == "7"
+    assert table.locator("output.column-total").first.inner_text() == "4"
+    visitor.check()
+
+
+def test_received_handled_and_sent_on_are_summed_down_but_never_across(demo, visitor):
+    report = Report.objects.get(
+        unit__slug="bydel-frogner", circular__reporting_year=2026
+    )
+    answer = report.answers.get(section__questions__key="diskriminering-tabell")
+    visitor.login("kontakt")
+    page = visitor.goto(f"/rapporter/{report.pk}/kapitler/{answer.section_id}/")
+    table = page.locator("#sporsmal-diskriminering-tabell table")
+    first_row = table.locator("tbody tr").first
+    first_row.locator("input[data-sum]").nth(0).fill("4")
+    first_row.locator("input[data-sum]").nth(1).fill("3")
+    assert table.locator("output.row-total").count() == 0
     assert table.locator("output.column-total").first.inner_text() == "4"
     visitor.check()
 

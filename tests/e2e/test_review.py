@@ -90,6 +90,8 @@ def test_adviser_returns_frogner_with_a_comment_and_approves_after_resubmission(
     keyboard.follow(page, page.get_by_role("link", name="Send inn rapporten"))
     visitor.check()
     assert "Alle obligatoriske spørsmål er besvart" in page.content()
+    keyboard.tab_to(page, page.get_by_label("Jeg har lest gjennom svarene"))
+    page.keyboard.press("Space")
     keyboard.follow(page, page.get_by_role("button", name="Send inn", exact=True))
     visitor.check()
     assert "Rapporten er sendt inn" in page.content()
@@ -106,7 +108,7 @@ def test_adviser_returns_frogner_with_a_comment_and_approves_after_resubmission(
     visitor.check()
     page.get_by_role("button", name="Godkjenn rapporten").click()
     visitor.check()
-    assert "Rapporten har fått ny status." in page.content()
+    assert "har fått status «Godkjent»" in page.content()
     report.refresh_from_db()
     assert report.status == Report.Status.APPROVED
 

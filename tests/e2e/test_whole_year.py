@@ -103,6 +103,8 @@ def submit(visitor, report):
         title = keyboard.tab_to(page, page.get_by_label("Stilling"))
         page.keyboard.type("Bydels")
         assert title.input_value() == "Bydelsdirektør"
+    keyboard.tab_to(page, page.get_by_label("Jeg har lest gjennom svarene"))
+    page.keyboard.press("Space")
     keyboard.follow(page, page.get_by_role("button", name="Send inn", exact=True))
     visitor.check()
     assert "Rapporten er sendt inn" in page.content()
@@ -176,7 +178,7 @@ def adviser_approves(visitor, report):
     visitor.check()
     page.get_by_role("button", name="Godkjenn rapporten").click()
     visitor.check()
-    assert "Rapporten har fått ny status." in page.content()
+    assert "har fått status «Godkjent»" in page.content()
 
 
 def adviser_exports_the_consolidated_pdf(visitor, circular, directory) -> str:

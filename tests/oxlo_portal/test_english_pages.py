@@ -162,7 +162,7 @@ def test_bokmal_pages_write_dates_and_figures_the_norwegian_way(client, demo):
     question = answer.section.questions.filter(kind="decimal").first()
     save_section_answer(
         answer=answer,
-        data={**answer.data, question.key: "1234.5"},
+        data={**answer.data, question.key: 1234.5},
         based_on=answer.version,
         by=demo["kontakt"],
     )

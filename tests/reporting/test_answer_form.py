@@ -63,10 +63,12 @@ def test_every_question_kind_is_stored_in_its_documented_shape(rich_answer):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("q__antall", "tolv", "heltall"),
-        ("q__antall", "-1", "større enn eller lik 0"),
-        ("q__ansatte__ledere__kvinner", "-2", "større enn eller lik 0"),
-        ("q__andel", "101", "mindre enn eller lik 100"),
+        ("q__antall", "tolv", "et helt tall, 0 eller mer"),
+        ("q__antall", "-1", "et helt tall, 0 eller mer"),
+        ("q__ansatte__ledere__kvinner", "-2", "et helt tall, 0 eller mer"),
+        ("q__ansatte__ledere__kvinner", "1" + "0" * 320, "et helt tall, 0 eller mer"),
+        ("q__antall", "1 000 001", "høyst 1 000 000"),
+        ("q__andel", "101", "en prosent fra 0 til 100"),
         ("q__belop", "mye", "tall"),
         ("q__navn", "x" * 21, "20 eller færre tegn"),
         ("q__plan", "x" * 10_001, "10000 eller færre tegn"),

@@ -30,7 +30,7 @@ def test_the_rendering_version_covers_export_code_templates_stylesheet_and_fonts
         "content.py",
         "parts.py",
         "pdf.py",
-        "values.py",
+        "numeric.py",
         "base.html",
         "section.html",
         "pdf.css",
@@ -40,7 +40,7 @@ def test_the_rendering_version_covers_export_code_templates_stylesheet_and_fonts
 
 
 @pytest.mark.parametrize(
-    "changed", ["values.py", "section.html", "pdf.css", "DejaVuSans.ttf"]
+    "changed", ["numeric.py", "section.html", "pdf.css", "DejaVuSans.ttf"]
 )
 def test_a_part_gets_a_new_key_when_a_file_that_renders_it_changes(
     changed, tmp_path, monkeypatch, rendering_version

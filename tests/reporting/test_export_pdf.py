@@ -16,7 +16,9 @@ from tests.reporting.export_data import answers, every_kind_circular, fill
 
 
 def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    """The text a reader sees (a no-break space reads as a space)."""
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return text.replace("\u00a0", " ")
 
 
 def outline_titles(outline) -> list[str]:
@@ -138,7 +140,7 @@ def test_last_years_figures_stand_beside_this_years(db):
         by=None,
     )
     text = pdf_text(build_report_pdf(report)[0])
-    assert "I fjor: 77" in text
+    assert "2025: 77" in text
 
 
 def test_the_consolidated_pdf_has_every_unit_true_contents_page_numbers_and_bookmarks(
@@ -164,17 +166,19 @@ def test_the_consolidated_pdf_has_every_unit_true_contents_page_numbers_and_book
     assert qpdf_ok(path)
 
 
-def test_the_consolidated_pdf_shows_small_counts_as_less_than_five(approved_reports):
+def test_the_consolidated_pdf_counts_units_by_year_without_hiding_them(
+    approved_reports,
+):
     path, _peak = build_consolidated(Selection(year=2026))
     statistics = next(
         page.extract_text()
         for page in PdfReader(path).pages
         if "Statistikk på tvers" in page.extract_text()
     )
-    assert "<5" in statistics
-    # Three units: yes/no counts are 1 and 2; neither may be printed as a count.
-    line = next(line for line in statistics.splitlines() if line.startswith("Ja "))
-    assert line.split()[1] == "<5"
+    # Three units answered yes/no: 2 Ja, 1 Nei; counts of units are not hidden.
+    assert "Svar 2026" in statistics
+    lines = statistics.splitlines()
+    assert "Ja 2" in lines and "Nei 1" in lines
 
 
 def test_an_unchanged_consolidated_export_is_served_from_the_cache(approved_reports):

@@ -1,40 +1,58 @@
-from reporting.exports.suppression import (
-    SUPPRESSED,
-    suppress_group,
-    suppress_table,
-    suppress_value,
-)
+from reporting.exports.suppression import HIDDEN, SMALL, Publication
+from tests.reporting.disclosure_data import determined
 
 
-def revealed(cells, total):
-    """Whether a lone suppressed member could be computed from the others."""
-    return [*cells, total].count(SUPPRESSED) == 1
+def table(matrix):
+    """A count table with row, column and grand totals, as a publication."""
+    publication = Publication()
+    for r, row in enumerate(matrix):
+        for c, value in enumerate(row):
+            publication.figure((r, c), value)
+    rows, columns = range(len(matrix)), range(len(matrix[0]))
+    for r in rows:
+        publication.total(("row", r), [(r, c) for c in columns])
+    for c in columns:
+        publication.total(("column", c), [(r, c) for r in rows])
+    publication.total("grand", [("column", c) for c in columns])
+    return publication
 
 
-def test_counts_below_five_are_shown_as_less_than_five():
-    assert suppress_value(3) == SUPPRESSED
-    assert suppress_value(0) == SUPPRESSED
-    assert suppress_value(5) == 5
+def recomputable(publication, marks) -> set:
+    equations = []
+    for total, parts in publication.sums:
+        coefficients, constant = {}, 0
+        for key, sign in [(total, 1), *((part, -1) for part in parts)]:
+            if key in marks:
+                coefficients[key] = coefficients.get(key, 0) + sign
+            else:
+                constant -= sign * publication.values[key]
+        equations.append((coefficients, constant))
+    return determined(equations)
 
 
-def test_a_group_with_one_small_count_hides_a_second_so_the_total_tells_nothing():
-    shown = suppress_group([20, 3, 9], total=32)
-    assert shown == [20, SUPPRESSED, SUPPRESSED]
-    assert not revealed(shown, 32)
+def test_counts_of_one_to_four_are_small_and_zero_is_shown():
+    publication = Publication()
+    for key, value in {"a": 0, "b": 1, "c": 4, "d": 5}.items():
+        publication.figure(key, value)
+    assert publication.marks() == {"b": SMALL, "c": SMALL}
 
 
-def test_a_group_without_small_counts_is_shown_as_it_is():
-    assert suppress_group([20, 7, 9]) == [20, 7, 9]
+def test_a_total_with_one_small_part_hides_the_smallest_other_part():
+    publication = Publication()
+    for key, value in {"a": 3, "b": 120, "c": 9, "d": 0}.items():
+        publication.figure(key, value)
+    publication.total("sum", ["a", "b", "c", "d"])
+    assert publication.marks() == {"a": SMALL, "c": HIDDEN}
 
 
-def test_no_row_or_column_of_a_table_gives_a_suppressed_cell_away():
-    table = suppress_table([[2, 30], [12, 25], [40, 6]])
-    rows = table["rows"]
-    for row in rows:
-        assert not revealed(row[:-1], row[-1])
-    for column in range(3):
-        cells = [row[column] for row in rows]
-        assert not revealed(cells, table["totals"][column])
-    assert not revealed(table["totals"][:-1], table["totals"][-1])
-    every = [cell for row in rows for cell in row] + table["totals"]
-    assert all(cell == SUPPRESSED or cell >= 5 for cell in every)
+def test_no_row_or_column_of_a_table_gives_a_hidden_count_away():
+    publication = table([[2, 30], [12, 25], [40, 6]])
+    marks = publication.marks()
+    assert marks[(0, 0)] == SMALL
+    assert recomputable(publication, marks) == set()
+    # Four cells in a rectangle protect each other; nothing more is hidden.
+    assert len(marks) == 4
+
+
+def test_a_table_without_small_counts_is_shown_as_it_is():
+    assert table([[20, 7], [9, 0]]).marks() == {}

@@ -26,7 +26,7 @@ def rows(sheet):
 
 
 def test_each_topic_is_a_sheet_with_a_row_per_unit_and_a_column_per_question(workbook):
-    sheet = rows(workbook["arbeidsgiver"])
+    sheet = rows(workbook["Arbeidsgiverrollen"])
     header, first = sheet[0], dict(zip(sheet[0], sheet[1], strict=True))
     assert len(sheet) == 3
     assert header[:3] == ["Enhet", "Kapittel", "Status"]
@@ -46,20 +46,23 @@ def test_the_status_sheet_lists_every_report(workbook):
     assert {row[4] for row in sheet[1:]} == {"Ikke levert"}
 
 
-def test_the_statistics_sheet_shows_no_count_below_five(workbook):
+def test_the_statistics_sheet_counts_units_as_they_are(workbook):
     sheet = rows(workbook["Statistikk"])
-    counts = [row[4] for row in sheet[1:] if row[1] == "Spørsmål ja-nei"]
-    assert counts and all(value in ("<5", "–") for value in counts)
-    for row in sheet[1:]:
-        if isinstance(row[4], int):
-            assert row[4] >= 5
+    header = sheet[0]
+    yes_no = [
+        dict(zip(header, row, strict=True))
+        for row in sheet[1:]
+        if row[header.index("Nøkkel")] == "ja-nei"
+    ]
+    counts = {row["Kategori"]: row["Verdi"] for row in yes_no}
+    assert counts == {"Ja": 1, "Nei": 1, "Ikke besvart": 0}
 
 
 def test_export_xlsx_command_writes_the_same_workbook(db, tmp_path):
     every_kind_circular()
     output = tmp_path / "svar.xlsx"
     call_command("export_xlsx", year=2026, output=str(output), verbosity=0)
-    assert "arbeidsgiver" in load_workbook(output).sheetnames
+    assert "Arbeidsgiverrollen" in load_workbook(output).sheetnames
 
 
 def test_export_pdf_command_writes_one_units_report(db, tmp_path):

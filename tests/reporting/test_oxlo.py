@@ -15,10 +15,12 @@ MENTOR = {
 }
 
 
-def test_contact_confirms_the_units_oxlo_contact(client, contact, rich_report):
+def test_contact_saves_the_units_oxlo_contact_prefilled_from_its_record(
+    client, contact, rich_report
+):
     client.force_login(contact)
     url = reverse("reporting:report_oxlo", args=[rich_report.pk])
-    client.post(
+    response = client.post(
         url,
         {
             "contact": "1",
@@ -26,12 +28,31 @@ def test_contact_confirms_the_units_oxlo_contact(client, contact, rich_report):
             "title": "Rådgiver",
             "email": "kari@oslo.kommune.no",
             "phone": "12345678",
+            "in_leadership": "ja",
         },
+        follow=True,
     )
-    rich_report.refresh_from_db()
-    assert rich_report.contact_name == "Kari Kontakt"
-    assert rich_report.contact_confirmed_at is not None
-    assert "Bekreftet" in client.get(url).content.decode()
+    assert "OXLO-kontakten er lagret" in response.content.decode()
+    rich_report.unit.refresh_from_db()
+    assert rich_report.unit.contact_name == "Kari Kontakt"
+    assert rich_report.unit.contact_in_leadership is True
+    assert 'value="Kari Kontakt"' in client.get(url).content.decode()
+
+
+def test_a_wrong_email_keeps_what_was_typed(client, contact, rich_report):
+    client.force_login(contact)
+    url = reverse("reporting:report_oxlo", args=[rich_report.pk])
+    page = client.post(
+        url,
+        {
+            "contact": "1",
+            "name": "Kari Kontakt",
+            "email": "kari@",
+            "in_leadership": "nei",
+        },
+    ).content.decode()
+    assert "gyldig e-postadresse" in page
+    assert 'value="Kari Kontakt"' in page
 
 
 def test_a_mentor_needs_confirmation_that_the_person_knows(
@@ -49,7 +70,8 @@ def test_the_unit_nominates_and_deletes_a_mentor_and_advisers_see_it(
 ):
     client.force_login(contact)
     url = reverse("reporting:report_oxlo", args=[rich_report.pk])
-    client.post(url, MENTOR)
+    response = client.post(url, MENTOR, follow=True)
+    assert "har fått e-post" in response.content.decode()
     mentor = MentorNomination.objects.get()
     client.force_login(adviser)
     assert "nina@oslo.kommune.no" in client.get(url).content.decode()
@@ -64,3 +86,20 @@ def test_mentors_are_not_in_the_public_library(client, contact, rich_report):
     client.logout()
     page = client.get(reverse("circulars:library")).content.decode()
     assert "nina@oslo.kommune.no" not in page
+
+
+def test_the_nominee_declines_without_an_account(client, contact, rich_report):
+    from reporting.services.units import mentor_decline_url
+
+    client.force_login(contact)
+    client.post(reverse("reporting:report_oxlo", args=[rich_report.pk]), MENTOR)
+    mentor = MentorNomination.objects.get()
+    client.logout()
+    link = mentor_decline_url(mentor).split("://", 1)[1].split("/", 1)[1]
+    assert "takker nei" in client.get("/" + link).content.decode()
+    page = client.post("/" + link).content.decode()
+    assert "Du har takket nei" in page
+    mentor.refresh_from_db()
+    assert mentor.declined_at is not None
+    forged = client.post(reverse("reporting:mentor_decline", args=["1:x"]))
+    assert "ugyldig" in forged.content.decode()

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from circulars.models import Question, UnitKind
 from circulars.services import publish_circular
-from reporting.comparison import format_value, number_change, word_diff
+from reporting.comparison import word_diff
 from reporting.models import Report
 from reporting.services import approve_report, save_section_answer, submit_report
 from tests import factories
@@ -16,19 +16,6 @@ def test_word_diff_marks_removed_and_added_words():
         ("insert", "ingen"),
         ("equal", "plan"),
     ]
-
-
-def test_number_change_says_the_direction_in_words():
-    assert number_change(100, 112) == "økt med 12 (+12,0 %)"
-    assert number_change(10, 5) == "redusert med 5 (−50,0 %)"
-    assert number_change(4, 4) == "uendret"
-
-
-def test_values_are_shown_as_people_read_them():
-    assert format_value("yes_no", True) == "Ja"
-    assert format_value("date", "2026-03-01") == "01.03.2026"
-    assert format_value("multiple_choice", ["kjønn", "alder"]) == "kjønn, alder"
-    assert format_value("percent", 12.5) == "12,5 %"
 
 
 def _year(year, unit, contact, adviser, answers, approve):

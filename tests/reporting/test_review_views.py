@@ -111,7 +111,7 @@ def test_adviser_returns_with_a_reason_and_the_unit_sees_it(
             {"retur-reason": "Tallene i 4.3 mangler"},
             follow=True,
         )
-    assert "Rapporten har fått ny status." in response.content.decode()
+    assert "med status «Returnert for retting»" in response.content.decode()
     report.refresh_from_db()
     assert report.status == Report.Status.RETURNED
     assert mail.outbox[0].to == [contact.email]
@@ -308,3 +308,37 @@ def test_administrators_assign_units_to_an_advisers_portfolio(
     assert list(adviser.portfolio.values_list("unit__name", flat=True)) == [
         "Bydel Frogner"
     ]
+
+
+def test_approve_is_disabled_with_the_reason_while_comments_are_open(
+    client, report, adviser
+):
+    add_comment(report=report, text="Hvor mange bygg?", by=adviser)
+    client.force_login(adviser)
+    page = client.get(reverse("reporting:review_report", args=[report.pk]))
+    html = page.content.decode()
+    assert "1 kommentar er åpen" in html
+    assert (
+        'disabled aria-describedby="godkjenn-hvorfor">Godkjenn rapporten</button>'
+        in html
+    )
+
+
+def test_approve_is_enabled_when_no_comment_is_open(client, report, adviser):
+    client.force_login(adviser)
+    html = client.get(
+        reverse("reporting:review_report", args=[report.pk])
+    ).content.decode()
+    assert '<button type="submit" class="btn btn-success">Godkjenn' in html
+    assert "godkjenn-hvorfor" not in html
+
+
+def test_approving_says_which_status_the_report_now_has(client, report, adviser):
+    client.force_login(adviser)
+    response = client.post(
+        reverse("reporting:approve_report", args=[report.pk]), follow=True
+    )
+    html = response.content.decode()
+    assert "har fått status «Godkjent» og er låst" in html
+    assert "kan returneres eller godkjennes når enheten har sendt" not in html
+    assert "Rapporten er godkjent og låst." in html

@@ -48,7 +48,7 @@ def test_seed_demo_creates_the_three_demo_logins(seeded, monkeypatch):
         assert authenticate(username=username, password="hemmelig-demo") is not None
     frogner = Unit.objects.get(slug="bydel-frogner")
     assert frogner.memberships.filter(user__username="kontakt").exists()
-    assert frogner.oxlo_contact.username == "kontakt"
+    assert frogner.contact_email == "kontakt@oslo.kommune.no"
 
 
 def test_seed_demo_units_adds_synthetic_units_up_to_the_number_asked(seeded):

@@ -9,6 +9,7 @@ pytestmark = pytest.mark.django_db
 SIGN_OFF = {
     "signed_off_name": "Berit Bydelsdirektør",
     "signed_off_title": "Bydelsdirektør",
+    "confirmed": "on",
 }
 
 
@@ -28,7 +29,9 @@ def test_submit_page_lists_what_is_missing_with_links(client, contact, rich_answ
     response = client.post(
         reverse("reporting:report_submit", args=[rich_answer.report_id]), SIGN_OFF
     )
-    assert "Alle obligatoriske spørsmål må besvares" in response.content.decode()
+    page = response.content.decode()
+    assert "Rapporten kan ikke sendes inn: «" in page
+    assert "» – er ikke besvart." in page
     rich_answer.report.refresh_from_db()
     assert rich_answer.report.status == "draft"
 
@@ -85,13 +88,13 @@ def test_a_number_that_moved_beyond_its_threshold_needs_an_explanation_to_submit
     url = reverse("reporting:report_submit", args=[rich_answer.report_id])
     page = client.get(url).content.decode()
     assert "Dette mangler" in page
-    assert "forklar endringen fra i fjor" in page
+    assert "endringen fra i fjor må forklares" in page
     edit = reverse(
         "reporting:section_edit", args=[rich_answer.report_id, rich_answer.section_id]
     )
     assert f"{edit}#id_forklaring__antall" in page
     response = client.post(url, SIGN_OFF)
-    assert "Forklar endringene fra i fjor" in response.content.decode()
+    assert "endringen fra i fjor må forklares." in response.content.decode()
     rich_answer.report.refresh_from_db()
     assert rich_answer.report.status == "draft"
 
@@ -151,3 +154,35 @@ def test_a_table_total_that_moved_beyond_its_threshold_needs_an_explanation(
     [(unexplained, questions)] = missing_explanations(answer.report)
     assert unexplained == answer
     assert [q.key for q in questions] == ["ansatte"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [
+        ("bydel", "Bydelsdirektør"),
+        ("etat", "Etatsdirektør"),
+        ("foretak", "Administrerende direktør"),
+        ("byradsavdeling", "Kommunaldirektør"),
+    ],
+)
+def test_sign_off_titles_follow_the_units_kind(kind, title):
+    from reporting.forms.report import SubmitForm
+    from tests.factories import UnitFactory
+
+    form = SubmitForm(unit=UnitFactory(kind=kind))
+    offered = [label for _value, label in form.fields["signed_off_title"].choices]
+    assert offered[1:] == [title, "Virksomhetsleder", "Annen tittel"]
+
+
+def test_another_title_is_typed_and_kept(unit):
+    from reporting.forms.report import SubmitForm
+
+    data = {"signed_off_name": "Ola", "signed_off_title": "annet", "confirmed": "on"}
+    assert not SubmitForm(data, unit=unit).is_valid()
+    form = SubmitForm(
+        {**data, "signed_off_title_other": "Konstituert direktør"}, unit=unit
+    )
+    assert form.is_valid()
+    assert form.cleaned_data["signed_off_title"] == "Konstituert direktør"
+    again = SubmitForm(unit=unit, initial={"signed_off_title": "Konstituert direktør"})
+    assert again.initial["signed_off_title_other"] == "Konstituert direktør"

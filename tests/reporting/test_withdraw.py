@@ -40,7 +40,7 @@ def replace(report: Report, by, change=None) -> Report:
     draft = start_replacement(circular=report.circular, by=by)
     if change:
         change(draft)
-    publish_circular(circular=draft, by=by)
+    publish_circular(circular=factories.with_case_number(draft), by=by)
     report.refresh_from_db()
     return Report.objects.get(circular=draft, unit=report.unit)
 

@@ -1,22 +1,29 @@
 """One unit's world for the security tests: objects in every state a URL or a form
 can point at, and the five people who knock on them."""
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
-from circulars.models import Question
+from circulars.models import Question, Rule
 from reporting.models import (
     AdviserAssignment,
     Attachment,
     ExportJob,
+    GroupMapping,
+    Invitation,
+    Membership,
     MentorNomination,
+    PortalRole,
     Report,
     ReviewComment,
     SectionAnswer,
     SentReminder,
+    token_digest,
 )
 from tests import factories
 from tests.reporting.export_data import every_kind_circular
@@ -86,6 +93,17 @@ def admin_rows(*, report, adviser, user):
     run_export.using(backend="database").enqueue(job_id=0)
     SentReminder.objects.create(report=report, recipient=user, stage="deadline")
     AdviserAssignment.objects.create(adviser=adviser, unit=report.unit)
+    GroupMapping.objects.create(
+        claim_value="frogner-oxlo", role=PortalRole.CONTACT, unit=report.unit
+    )
+    Invitation.objects.create(
+        email="ny@oslo.kommune.no",
+        unit=report.unit,
+        role=Membership.Role.CONTRIBUTOR,
+        token_hash=token_digest("verdens-invitasjon"),
+        invited_by=adviser,
+        expires_at=timezone.now() + datetime.timedelta(days=14),
+    )
     request = {
         "user_agent": "Chromium",
         "ip_address": "127.0.0.1",
@@ -115,6 +133,15 @@ def world(db, tmp_path, settings):
     adviser = factories.adviser(username="radgiver")
     draft_section = factories.SectionFactory()
     factories.QuestionFactory(section=draft_section, kind=Question.Kind.SHORT_TEXT)
+    # A rule beside the questions, so the admin's rule fields get hostile input too.
+    Rule.objects.create(
+        section=draft_section,
+        key="regel",
+        left="antall",
+        operator=Rule.Operator.AT_MOST,
+        right="10",
+        message="Høyst ti.",
+    )
     comment = ReviewComment.objects.create(
         report=report, section=answer.section, author=adviser, text="Mangler tall."
     )

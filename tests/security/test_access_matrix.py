@@ -15,8 +15,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from reporting.models import Report
+from reporting.services.units import mentor_decline_url
 from tests.security.admin_pages import superuser_only_pages
 
 ROLES = ["anonymous", "other_contact", "owner_contact", "adviser", "administrator"]
@@ -33,6 +36,12 @@ ACCESS: dict[str, list[str]] = {
     "logout": EVERYONE,
     "set_language": EVERYONE,
     "password_change": LOGGED_IN,
+    "password_reset": EVERYONE,
+    "password_reset_done": EVERYONE,
+    "password_reset_confirm": EVERYONE,
+    "password_reset_complete": EVERYONE,
+    "oidc_authentication_init": EVERYONE,
+    "oidc_authentication_callback": EVERYONE,
     "password_change_done": LOGGED_IN,
     "circulars:library": EVERYONE,
     "circulars:circular_detail": EVERYONE,
@@ -62,11 +71,21 @@ ACCESS: dict[str, list[str]] = {
     "reporting:section_history": ["owner_contact", *REVIEWERS],
     "reporting:attachment_download": ["owner_contact", *REVIEWERS],
     "reporting:report_submit": ["owner_contact"],
+    "reporting:report_receipt": ["owner_contact", *REVIEWERS],
     "reporting:mentor_delete": ["owner_contact"],
+    # The nominee has no account: the signed link is the key.
+    "reporting:mentor_decline": EVERYONE,
+    "reporting:unit_detail": ["owner_contact", *REVIEWERS],
+    "reporting:network": REVIEWERS,
+    "reporting:network_xlsx": REVIEWERS,
     "reporting:section_autosave": ["owner_contact"],
     "reporting:attachment_upload": ["owner_contact"],
     "reporting:attachment_delete": ["owner_contact"],
     "reporting:session_keepalive": LOGGED_IN,
+    "reporting:unit_team": ["owner_contact", *REVIEWERS],
+    "reporting:deactivate_member": REVIEWERS,
+    # The e-mailed link is the key: anyone holding it may accept once.
+    "reporting:invitation_accept": EVERYONE,
     "reporting:circular_preview": ["administrator"],
     "reporting:export_start": REVIEWERS,
     "reporting:report_export": ["owner_contact", *REVIEWERS],
@@ -105,6 +124,10 @@ KWARGS = {
     ("reporting:export_status", "pk"): lambda w, view: w.export_job,
     ("reporting:export_download", "pk"): lambda w, view: w.export_job,
     ("reporting:export_retry", "pk"): lambda w, view: w.export_job,
+    ("reporting:mentor_decline", "token"): lambda w, view: mentor_token(w.mentor),
+    ("reporting", "slug"): lambda w, view: w.unit.slug,
+    "user_pk": lambda w, view: w.users["owner_contact"],
+    ("reporting:invitation_accept", "token"): lambda w, view: "verdens-invitasjon",
     "section_pk": lambda w, view: w.section,
     ("reporting", "year"): lambda w, view: w.report.circular.reporting_year,
     ("reporting", "topic"): lambda w, view: w.section.topic,
@@ -119,12 +142,21 @@ KWARGS = {
     ("admin:circulars_circular_replace", "pk"): lambda w, view: w.draft_circular,
     ("admin:auth_user_password_change", "id"): lambda w, view: w.users["other_contact"],
     "app_label": lambda w, view: "reporting",
+    "uidb64": lambda w, view: urlsafe_base64_encode(
+        force_bytes(w.users["owner_contact"].pk)
+    ),
+    "token": lambda w, view: "ugyldig-lenke",
     "content_type_id": lambda w, view: ContentType.objects.get_for_model(Report),
     # The admin's catch-all: its point is a path that matches nothing.
     "url": lambda w, view: "finnes-ikke/",
     ("circular_attachment", "name"): lambda w, view: w.draft_circular.attachment.name,
     ("document_file", "name"): lambda w, view: w.document.file.name,
 }
+
+
+def mentor_token(mentor) -> str:
+    return mentor_decline_url(mentor).rstrip("/").rsplit("/", 1)[1]
+
 
 # Views whose every answer is "not found" by design, for everyone.
 FINDS_NOTHING = {"admin/(?P<url>.*)$"}
@@ -215,7 +247,7 @@ def test_the_matrix_sees_the_projects_urls():
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=[route.name for route in ROUTES])
-def test_url_answers_each_role_as_the_table_says_and_never_500(world, route):
+def test_url_answers_each_role_as_the_table_says_and_never_500(world, sso, route):
     name, pattern, namespace = route.name, route.pattern, route.namespace
     kwargs = {
         kwarg: fill(name, namespace, kwarg, world, pattern.callback)

@@ -5,7 +5,7 @@ import os
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from circulars.seed import current_reporting_year
+from circulars.seed import current_reporting_year, seed_example_circulars
 from reporting.demo import (
     DEMO_UNIT_SLUG,
     add_synthetic_units,
@@ -16,7 +16,8 @@ from reporting.demo import (
 
 class Command(BaseCommand):
     help = (
-        "Oppretter demobrukerne admin, radgiver og kontakt (Bydel Frogner) med passord "
+        "Oppretter eksempelrundskriv for i år og i fjor (merket «Eksempel») og "
+        "demobrukerne admin, radgiver og kontakt (Bydel Frogner) med passord "
         "fra DEMO_PASSWORD (standard «demo»). --units N legger til syntetiske enheter "
         "opp til N, --fill gir alle enheter realistiske svar for --year."
     )
@@ -34,6 +35,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         password = os.environ.get("DEMO_PASSWORD", "demo")
+        seed_example_circulars()
         people = create_demo_people(password=password)
         added = add_synthetic_units(options["units"]) if options["units"] else 0
         current = current_reporting_year(timezone.localdate())

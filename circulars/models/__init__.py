@@ -16,7 +16,12 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .validators import JSON_LIST_VALIDATORS, validate_no_nul_characters
+from ..validators import (
+    ARCHIVE_CODE,
+    CASE_NUMBER,
+    JSON_LIST_VALIDATORS,
+    validate_no_nul_characters,
+)
 
 
 class UnitKind(models.TextChoices):
@@ -182,10 +187,26 @@ class Circular(models.Model):
     year = models.PositiveIntegerField(_("år"))
     title = models.CharField(_("tittel"), max_length=300)
     case_number = models.CharField(
-        _("saksnummer"), max_length=40, blank=True, help_text=_("F.eks. 201204898-35")
+        _("saksnummer"),
+        max_length=40,
+        blank=True,
+        validators=[CASE_NUMBER],
+        help_text=_("F.eks. 201204898-35"),
     )
     archive_code = models.CharField(
-        _("arkivkode"), max_length=20, blank=True, help_text=_("F.eks. 911")
+        _("arkivkode"),
+        max_length=20,
+        blank=True,
+        validators=[ARCHIVE_CODE],
+        help_text=_("F.eks. 911"),
+    )
+    example = models.BooleanField(
+        _("eksempel"),
+        default=False,
+        help_text=_(
+            "Et eksempel til demo og opplæring, ikke et rundskriv byrådet har sendt "
+            "ut. Vises merket «Eksempel» overalt og trenger ikke arkivdata."
+        ),
     )
     issued_by = models.CharField(_("fra"), max_length=200, default="Byrådet")
     sent_on = models.DateField(_("utsendt dato"), null=True, blank=True)
@@ -309,8 +330,17 @@ class Circular(models.Model):
 
     @property
     def designation(self) -> str:
-        """The circular's name as it is cited: «Rundskriv 8/2017»."""
-        return f"{self.get_kind_display()} {self.number}/{self.year}"
+        """The circular's name as it is cited: «Rundskriv 8/2017»; an example
+        says so wherever it is named (pages, e-mails, PDFs)."""
+        name = f"{self.get_kind_display()} {self.number}/{self.year}"
+        return f"{name} ({_('eksempel')})" if self.example else name
+
+    @property
+    def cited(self) -> str:
+        """The name mid-sentence, in lower case as the sources write it:
+        «etter rundskriv 24/2025», «erstattet av fellesskriv 12/2026»."""
+        name = self.designation
+        return name[:1].lower() + name[1:]
 
     @property
     def is_frozen(self) -> bool:
@@ -481,6 +511,12 @@ class Question(FrozenChild):
         TABLE = "table", _("Tabell")
         LIST = "list", _("Liste (rader enheten legger til)")
 
+    class Totals(models.TextChoices):
+        NONE = "none", _("Ingen summer")
+        ROWS = "rows", _("Sum per rad")
+        COLUMNS = "columns", _("Sum per kolonne")
+        BOTH = "both", _("Sum per rad og per kolonne")
+
     # Kinds a table column or a list field may have.
     CELL_KINDS = (
         Kind.SHORT_TEXT,
@@ -553,6 +589,65 @@ class Question(FrozenChild):
         ),
     )
 
+    counts_people = models.BooleanField(
+        _("tall om personer"),
+        default=False,
+        help_text=_(
+            "Tallene er antall personer (ansatte, klagere): i alt som publiseres vises "
+            "1–4 som «<5». I en tabell gjelder det heltallskolonnene; de andre "
+            "tallkolonnene (andel, lønn) beskriver gruppen på samme rad og skjules med "
+            "den."
+        ),
+    )
+    people_group = models.SlugField(
+        _("beskriver gruppen i"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Nøkkelen til spørsmålet i samme kapittel som teller gruppen disse tallene "
+            "(andel, lønn, gjennomsnitt) beskriver; de skjules der gruppens antall er "
+            "skjult."
+        ),
+    )
+    totals = models.CharField(
+        _("summer i tabellen"),
+        max_length=10,
+        choices=Totals.choices,
+        default=Totals.NONE,
+        help_text=_(
+            "Hvilke summer som gir mening i en tabell med tall: per rad (på tvers av "
+            "kolonnene), per kolonne (over radene) eller begge."
+        ),
+    )
+    formula = models.CharField(
+        _("beregnes som"),
+        max_length=300,
+        blank=True,
+        validators=[validate_no_nul_characters],
+        help_text=_(
+            "Tomt for et spørsmål enheten svarer på. Ellers en formel; svaret vises "
+            "skrivebeskyttet, f.eks. 100 * {midlertidige.antall.kvinner} / "
+            "{ansatte.antall.kvinner}. Tabellkolonner får formel med «formula» i "
+            "kolonnen; der betyr {kvinner} samme rads kolonne."
+        ),
+    )
+    shown_when_key = models.SlugField(
+        _("vises bare når spørsmålet"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Nøkkelen til et ja/nei- eller valgspørsmål i samme kapittel. Tomt: "
+            "spørsmålet vises alltid."
+        ),
+    )
+    shown_when_value = models.CharField(
+        _("har svaret"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_nul_characters],
+        help_text=_("F.eks. Ja, eller et av svaralternativene."),
+    )
+
     objects = QuestionQuerySet.as_manager()
 
     class Meta:
@@ -585,6 +680,14 @@ class Question(FrozenChild):
     def is_numeric(self) -> bool:
         return self.kind in self.NUMERIC_KINDS
 
+    @property
+    def is_computed(self) -> bool:
+        return bool(self.formula)
+
+    @property
+    def is_conditional(self) -> bool:
+        return bool(self.shown_when_key)
+
     def clean(self):
         errors = {
             name: _('Skriv en liste, f.eks. [] eller ["Ja", "Nei"].')
@@ -613,11 +716,32 @@ class Question(FrozenChild):
                 errors["columns"] = _("Ukjent kolonnetype: %(kind)s") % {
                     "kind": column["kind"]
                 }
+            elif any(
+                column.get(bound) is not None
+                and (
+                    isinstance(column[bound], bool)
+                    or not isinstance(column[bound], int | float)
+                )
+                for bound in ("min_value", "max_value")
+            ):
+                errors["columns"] = _(
+                    "«min_value» og «max_value» i en kolonne må være tall, f.eks. 0."
+                )
         for row in self.rows or []:
             if not isinstance(row, dict) or not row.get("key") or not row.get("label"):
                 errors["rows"] = _("Hver rad trenger «key» og «label».")
+        if self.shown_when_key and not self.shown_when_value.strip():
+            errors["shown_when_value"] = _("Skriv svaret som skal vise spørsmålet.")
+        if self.shown_when_value and not self.shown_when_key:
+            errors["shown_when_key"] = _("Skriv nøkkelen til spørsmålet det gjelder.")
+        if self.people_group and self.people_group == self.key:
+            errors["people_group"] = _("Et spørsmål kan ikke beskrive seg selv.")
         if errors:
             raise ValidationError(errors)
+        if self.section_id:
+            errors = question_problems(self, siblings_of(self))
+            if errors:
+                raise ValidationError(errors)
 
 
 @receiver(m2m_changed, sender=Circular.documents.through)
@@ -637,3 +761,6 @@ def refuse_reference_changes_of_frozen_circulars(
         circulars = Circular.objects.filter(pk=instance.pk)
     if circulars.filter(status__in=Circular.FROZEN_STATUSES).exists():
         raise FrozenCircular(_("Et publisert rundskriv kan ikke endres."))
+
+
+from .rules import Rule, question_problems, siblings_of  # noqa: E402, F401

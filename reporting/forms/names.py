@@ -1,0 +1,5 @@
+"""Names of the answer form's fields (see `reporting.forms.answers`)."""
+
+
+def field_name(*parts) -> str:
+    return "__".join(["q", *map(str, parts)])

@@ -1,0 +1,233 @@
+"""Single sign-on against a real OpenID Connect provider on 127.0.0.1 (real HTTP,
+ID tokens signed with a generated RSA key): who gets in, with which roles, and
+every token the portal must refuse."""
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import requests
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from reporting.models import AuditEvent, GroupMapping, Membership, PortalRole
+from reporting.permissions import ADVISER_GROUP
+from tests import factories
+
+User = get_user_model()
+ADVISERS = "1f0c-radgivere"
+FROGNER_CONTACTS = "77aa-frogner-oxlo"
+
+
+@pytest.fixture
+def mappings(db):
+    unit = factories.UnitFactory(name="Bydel Frogner", slug="bydel-frogner")
+    GroupMapping.objects.create(claim_value=ADVISERS, role=PortalRole.ADVISER)
+    GroupMapping.objects.create(
+        claim_value=FROGNER_CONTACTS, role=PortalRole.CONTACT, unit=unit
+    )
+    return unit
+
+
+def person(**extra):
+    return {
+        "sub": "abc-123",
+        "preferred_username": "kari.nordmann@oslo.kommune.no",
+        "email": "kari.nordmann@oslo.kommune.no",
+        "given_name": "Kari",
+        "family_name": "Nordmann",
+        **extra,
+    }
+
+
+def sign_in(client: Client, *, replay: bool = False):
+    """Go the whole way: portal -> provider (real HTTP) -> portal's callback."""
+    start = client.get("/kommunekonto/logg-inn/")
+    assert start.status_code == 302, start.content
+    authorize = start.headers["Location"]
+    query = parse_qs(urlparse(authorize).query)
+    assert query["code_challenge_method"] == ["S256"]
+    assert query["state"][0] and query["nonce"][0]
+    answer = requests.get(authorize, allow_redirects=False, timeout=10)
+    assert answer.status_code == 302, answer.text
+    callback = urlparse(answer.headers["Location"])
+    response = client.get(f"{callback.path}?{callback.query}")
+    if replay:
+        response = client.get(f"{callback.path}?{callback.query}")
+    return response
+
+
+def signed_in_user(client):
+    response = client.get("/")
+    return response.wsgi_request.user
+
+
+def test_a_mapped_group_signs_in_a_new_adviser_with_pkce(sso, mappings, client):
+    sso.sign_in_as(**person(groups=[ADVISERS, "some-other-group"]))
+    response = sign_in(client)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    user = signed_in_user(client)
+    assert user.username == "kari.nordmann@oslo.kommune.no"
+    assert user.get_full_name() == "Kari Nordmann"
+    assert list(user.groups.values_list("name", flat=True)) == [ADVISER_GROUP]
+    assert not user.has_usable_password()
+    # The code went to the token endpoint with the verifier of the challenge.
+    assert sso.token_requests[-1]["code_verifier"]
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.ROLES_FROM_CLAIMS, actor=user
+    ).exists()
+
+
+def test_a_unit_group_makes_the_person_contact_of_that_unit(sso, mappings, client):
+    sso.sign_in_as(**person(groups=[FROGNER_CONTACTS]))
+    sign_in(client)
+    membership = Membership.objects.get(user__username="kari.nordmann@oslo.kommune.no")
+    assert membership.unit == mappings
+    assert membership.role == Membership.Role.CONTACT
+    assert membership.from_claims
+    assert "Bydel Frogner" in client.get("/").content.decode()
+
+
+def test_roles_follow_the_claims_at_each_login(sso, mappings, client):
+    sso.sign_in_as(**person(groups=[ADVISERS, FROGNER_CONTACTS]))
+    sign_in(client)
+    client.post("/logg-ut/")
+    sso.sign_in_as(**person(groups=[FROGNER_CONTACTS]))
+    sign_in(client)
+    user = User.objects.get(username="kari.nordmann@oslo.kommune.no")
+    assert not user.groups.filter(name=ADVISER_GROUP).exists()
+    assert user.memberships.count() == 1
+    assert User.objects.filter(email="kari.nordmann@oslo.kommune.no").count() == 1
+
+
+def test_an_invited_membership_stays_when_the_claims_change(sso, mappings, client):
+    sso.sign_in_as(**person(groups=[FROGNER_CONTACTS]))
+    sign_in(client)
+    user = User.objects.get(username="kari.nordmann@oslo.kommune.no")
+    other = factories.UnitFactory()
+    Membership.objects.create(user=user, unit=other, role=Membership.Role.LEADER)
+    client.post("/logg-ut/")
+    sso.sign_in_as(**person(groups=[]))
+    sign_in(client)
+    assert list(user.memberships.values_list("unit", "role")) == [
+        (other.pk, Membership.Role.LEADER)
+    ]
+
+
+def test_an_unmapped_group_gets_a_page_saying_whom_to_ask_and_no_account(
+    sso, mappings, client
+):
+    sso.sign_in_as(**person(groups=["not-in-the-table"]))
+    response = sign_in(client)
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "gir ikke tilgang til OXLO-portalen" in text
+    assert "oxlo-portalen@oslo.kommune.no" in text
+    assert not User.objects.filter(email="kari.nordmann@oslo.kommune.no").exists()
+    assert not signed_in_user(client).is_authenticated
+
+
+def test_a_person_whose_groups_all_went_is_refused_and_keeps_no_role(
+    sso, mappings, client
+):
+    sso.sign_in_as(**person(groups=[ADVISERS]))
+    sign_in(client)
+    client.post("/logg-ut/")
+    sso.sign_in_as(**person(groups=[]))
+    assert sign_in(client).status_code == 403
+    user = User.objects.get(username="kari.nordmann@oslo.kommune.no")
+    assert not user.groups.exists()
+
+
+@pytest.mark.parametrize(
+    ("spoil", "says"),
+    [
+        ("issuer", "ikke fra Oslo kommunes identitetsleverandør"),
+        ("audience", "ment for en annen tjeneste"),
+        ("expired", "var utløpt"),
+        ("signature", "ikke en gyldig signatur"),
+        ("nonce", "hørte ikke til denne innloggingen"),
+    ],
+)
+def test_a_faulty_id_token_is_refused(sso, mappings, client, spoil, says):
+    sso.sign_in_as(**person(groups=[ADVISERS]))
+    sso.spoil = spoil
+    response = sign_in(client)
+    assert response.status_code == 403
+    assert says in response.content.decode()
+    assert not signed_in_user(client).is_authenticated
+    assert not User.objects.filter(email="kari.nordmann@oslo.kommune.no").exists()
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.LOGIN_FAILED, detail=f"SSO: {spoil}"
+    ).exists()
+
+
+def test_a_replayed_state_is_refused(sso, mappings, client):
+    sso.sign_in_as(**person(groups=[ADVISERS]))
+    response = sign_in(client, replay=True)
+    assert response.status_code == 403
+    assert "allerede brukt" in response.content.decode()
+
+
+def test_a_state_from_another_browser_is_refused(sso, mappings, client):
+    sso.sign_in_as(**person(groups=[ADVISERS]))
+    start = client.get("/kommunekonto/logg-inn/")
+    answer = requests.get(start.headers["Location"], allow_redirects=False, timeout=10)
+    callback = urlparse(answer.headers["Location"])
+    stranger = Client()
+    stranger.get("/kommunekonto/logg-inn/")  # a session with a state of its own
+    response = stranger.get(f"{callback.path}?{callback.query}")
+    assert response.status_code == 403
+    assert not signed_in_user(stranger).is_authenticated
+
+
+def test_a_deactivated_person_is_refused(sso, mappings, client):
+    sso.sign_in_as(**person(groups=[ADVISERS]))
+    sign_in(client)
+    User.objects.filter(username="kari.nordmann@oslo.kommune.no").update(
+        is_active=False
+    )
+    client.post("/logg-ut/")
+    response = sign_in(client)
+    assert response.status_code == 403
+    assert "deaktivert" in response.content.decode()
+
+
+def test_logging_out_ends_the_providers_session_too(sso, mappings, client):
+    sso.sign_in_as(**person(groups=[ADVISERS]))
+    sign_in(client)
+    response = client.post("/logg-ut/")
+    location = urlparse(response.headers["Location"])
+    assert f"{location.scheme}://{location.netloc}" == sso.issuer
+    assert location.path == "/logout"
+    query = parse_qs(location.query)
+    assert query["post_logout_redirect_uri"] == ["http://testserver/logg-inn/"]
+    assert query["id_token_hint"][0].count(".") == 2
+    assert not signed_in_user(client).is_authenticated
+
+
+def test_a_local_login_logs_out_without_the_provider(sso, db, client):
+    user = factories.adviser()
+    client.force_login(user)
+    response = client.post("/logg-ut/")
+    assert response.headers["Location"] == "/logg-inn/"
+
+
+def test_without_an_issuer_there_is_no_sso_and_local_login_works(db, client):
+    assert client.get("/kommunekonto/logg-inn/").status_code == 404
+    assert client.get("/kommunekonto/svar/?code=x&state=y").status_code == 404
+    page = client.get("/logg-inn/").content.decode()
+    assert "Oslo kommune-konto" not in page
+    assert 'name="username"' in page
+
+
+def test_the_login_page_offers_the_municipal_account_when_configured(sso, client):
+    page = client.get("/logg-inn/?next=/bibliotek/").content.decode()
+    assert 'href="/kommunekonto/logg-inn/?next=/bibliotek/"' in page
+
+
+def test_an_unreachable_provider_gives_a_clear_page(sso, db, settings, client):
+    settings.OIDC_ISSUER = "http://127.0.0.1:9"  # nothing listens there
+    response = client.get("/kommunekonto/logg-inn/")
+    assert response.status_code == 503
+    assert "svarer ikke" in response.content.decode()
