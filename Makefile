@@ -8,7 +8,7 @@ OXLO_BASE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint install migrate seed worker bench bench-autosave clean messages compilemessages loadtest
+.PHONY: run test lint install migrate seed worker bench bench-autosave clean messages compilemessages loadtest punkt
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,33 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 install: $(STAMP)
+
+# Oslo kommune's design system Punkt (package.json pins the versions): the files the
+# portal uses, copied into static/vendor/punkt/ and committed, so `make run` needs no
+# npm. The stylesheet's few CDN icon links are pointed at the copied icons (closed network).
+PUNKT_CSS := node_modules/@oslokommune/punkt-css
+PUNKT_ASSETS := node_modules/@oslokommune/punkt-assets
+PUNKT_DIR := static/vendor/punkt
+PUNKT_FONTS := OsloSans-Light OsloSans-Regular OsloSans-RegularItalic OsloSans-Medium \
+	OsloSans-Bold OsloIcons
+PUNKT_ICONS := check-medium chevron-thin-down minus-sign new-window-small user \
+	chevron-down chevron-right exit language
+PUNKT_LOGOS := oslologo.svg favicon.ico 32x32-favicon.svg 180x180-favicon.png
+punkt: $(NODE_STAMP)
+	rm -rf $(PUNKT_DIR)
+	mkdir -p $(PUNKT_DIR)/css $(PUNKT_DIR)/fonts $(PUNKT_DIR)/icons $(PUNKT_DIR)/logos
+	sed -E 's#https://punkt-cdn\.oslo\.kommune\.no/[0-9.]+/icons/#../icons/#g' \
+		$(PUNKT_CSS)/dist/css/pkt.min.css > $(PUNKT_DIR)/css/pkt.min.css
+	! grep -q 'https://' $(PUNKT_DIR)/css/pkt.min.css
+	for font in $(PUNKT_FONTS); do \
+		cp $(PUNKT_ASSETS)/dist/fonts/$$font.woff $(PUNKT_ASSETS)/dist/fonts/$$font.woff2 \
+			$(PUNKT_DIR)/fonts/; done
+	for icon in $(PUNKT_ICONS); do cp $(PUNKT_ASSETS)/dist/icons/$$icon.svg $(PUNKT_DIR)/icons/; done
+	for logo in $(PUNKT_LOGOS); do cp $(PUNKT_ASSETS)/dist/logos/$$logo $(PUNKT_DIR)/logos/; done
+	cp $(PUNKT_CSS)/LICENSE $(PUNKT_DIR)/LICENSE
+	printf '%s\n' "punkt-css $$(node -p "require('./$(PUNKT_CSS)/package.json').version")" \
+		"punkt-assets $$(node -p "require('./$(PUNKT_ASSETS)/package.json').version")" \
+		> $(PUNKT_DIR)/VERSIONS
 
 # Translations: `make messages` collects the strings into locale/en/…/django.po;
 # the .mo files are compiled by `make run` and `make test`.

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from oxlo_portal.admin_words import AddLabelMixin
+
 from .diff import circular_diff
 from .forms import CircularAdminForm, DocumentAdminForm, NumberForm, WithdrawForm
 from .models import Circular, CircularEvent, Document, Question, Rule, Section
@@ -53,6 +55,7 @@ class FrozenInlineMixin(FrozenAdminMixin):
 
 
 class SectionInline(FrozenInlineMixin, admin.StackedInline):
+    add_label = gettext_lazy("nytt kapittel")
     model = Section
     extra = 0
     show_change_link = True
@@ -63,6 +66,7 @@ class SectionInline(FrozenInlineMixin, admin.StackedInline):
 
 
 class QuestionInline(FrozenInlineMixin, admin.StackedInline):
+    add_label = gettext_lazy("nytt spørsmål")
     model = Question
     extra = 0
     fields = [
@@ -76,6 +80,7 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
         "rows",
         "columns",
         ("min_value", "max_value", "max_length", "change_threshold"),
+        "every_other_year",
         ("counts_people", "people_group", "totals"),
         "formula",
         ("shown_when_key", "shown_when_value"),
@@ -87,6 +92,8 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
 
 class RuleInline(FrozenInlineMixin, admin.TabularInline):
     """Rules between the section's answers, edited beside its questions."""
+
+    add_label = gettext_lazy("ny regel")
 
     model = Rule
     extra = 0
@@ -120,9 +127,10 @@ class CircularEventInline(admin.TabularInline):
 
 
 @admin.register(Circular)
-class CircularAdmin(FrozenAdminMixin, admin.ModelAdmin):
+class CircularAdmin(AddLabelMixin, FrozenAdminMixin, admin.ModelAdmin):
+    add_label = gettext_lazy("nytt rundskriv")
     form = CircularAdminForm
-    list_display = ["designation", "title", "reporting_year", "deadline", "status"]
+    list_display = ["name", "title", "reporting_year", "deadline", "status"]
     list_filter = ["kind", "status", "reporting_year"]
     search_fields = ["title", "case_number", "body"]
     inlines = [SectionInline, CircularEventInline]
@@ -179,6 +187,10 @@ class CircularAdmin(FrozenAdminMixin, admin.ModelAdmin):
     def view_on_site(self, obj):
         """Only published and withdrawn circulars have a page in the library."""
         return obj.get_absolute_url() if obj.is_frozen else None
+
+    @admin.display(description=gettext_lazy("Rundskriv"), ordering="year")
+    def name(self, obj):
+        return obj.designation
 
     @admin.display(description=gettext_lazy("Mottakere"))
     def audience_display(self, obj):
@@ -355,7 +367,8 @@ class CircularAdmin(FrozenAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(FrozenAdminMixin, admin.ModelAdmin):
+class SectionAdmin(AddLabelMixin, FrozenAdminMixin, admin.ModelAdmin):
+    add_label = gettext_lazy("nytt kapittel")
     list_display = ["number", "title", "topic", "circular"]
     list_filter = ["topic", "circular__status"]
     inlines = [QuestionInline, RuleInline]
@@ -371,7 +384,8 @@ class SectionAdmin(FrozenAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(AddLabelMixin, admin.ModelAdmin):
+    add_label = gettext_lazy("nytt dokument")
     form = DocumentAdminForm
     fields = [
         "kind",

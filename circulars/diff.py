@@ -23,6 +23,7 @@ COMPARED_FIELDS = (
     "counts_people",
     "people_group",
     "totals",
+    "every_other_year",
     "formula",
     "shown_when_key",
     "shown_when_value",

@@ -334,6 +334,7 @@ TOPICS = {
                 ),
                 counts_people=True,
                 totals=Question.Totals.BOTH,
+                every_other_year=True,
                 rows=[{"key": key, "label": label} for key, label in POSITION_GROUPS],
                 columns=[
                     {"key": "kvinner", "label": "Kvinner", "kind": "integer"},
@@ -357,15 +358,20 @@ TOPICS = {
                 min_value=0,
                 max_value=200,
                 people_group="ansatte",
+                every_other_year=True,
             ),
             women_men(
-                "ufrivillig-deltid", "Ufrivillig deltid, antall", counts_people=True
+                "ufrivillig-deltid",
+                "Ufrivillig deltid, antall",
+                counts_people=True,
+                every_other_year=True,
             ),
             women_men(
                 "ufrivillig-deltid-andel",
                 "Ufrivillig deltid i % av deltidsansatte av samme kjønn",
                 K.PERCENT,
                 people_group="ufrivillig-deltid",
+                every_other_year=True,
             ),
             q(
                 "ufrivillig-deltid-kartlegging",

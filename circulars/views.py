@@ -29,7 +29,9 @@ class CircularDetailView(DetailView):
     context_object_name = "circular"
 
     def get_queryset(self):
-        return public_circulars().prefetch_related("sections__questions", "documents")
+        return public_circulars().prefetch_related(
+            "sections__questions", "sections__rules", "documents"
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(diff=circular_diff(self.object), **kwargs)

@@ -14,6 +14,7 @@ MEDIA = settings.MEDIA_URL.lstrip("/")  # the settings give it a leading slash
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "logg-inn/",
         views.LoginView.as_view(authentication_form=LoginForm),

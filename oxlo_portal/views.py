@@ -9,8 +9,9 @@ from django.core.exceptions import (
 )
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import get_template
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
@@ -38,6 +39,12 @@ def answers_in_json(view):
     the view runs (see `bad_request`)."""
     view.answers_in_json = True
     return view
+
+
+@login_not_required
+def favicon(request):
+    """Oslo kommune's icon, for clients that ask the site's root for it."""
+    return redirect(static("vendor/punkt/logos/favicon.ico"), permanent=True)
 
 
 @login_not_required

@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy
+
+from oxlo_portal.admin_words import AddLabelMixin
 
 from .models import (
     AdviserAssignment,
@@ -20,11 +23,13 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(AddLabelMixin, UserAdmin):
     """People and their portal roles. Superuser status, permissions of a person's
     own and groups other than the roles are a superuser's to give: anyone else sees
     the first two read-only, keeps the other groups as they are, and cannot change
     a superuser at all (not even the password)."""
+
+    add_label = gettext_lazy("ny bruker")
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
@@ -52,6 +57,7 @@ class PortalUserAdmin(UserAdmin):
 
 
 class MembershipInline(admin.TabularInline):
+    add_label = gettext_lazy("nytt medlemskap")
     model = Membership
     extra = 0
     fields = ["user", "role", "title", "phone", "from_claims"]
@@ -60,7 +66,8 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AddLabelMixin, admin.ModelAdmin):
+    add_label = gettext_lazy("ny enhet")
     list_display = ["name", "kind", "number", "active", "reports_to_byradet"]
     list_filter = ["kind", "active", "reports_to_byradet"]
     search_fields = ["name"]
@@ -125,9 +132,11 @@ class SentReminderAdmin(admin.ModelAdmin):
 
 
 @admin.register(GroupMapping)
-class GroupMappingAdmin(admin.ModelAdmin):
+class GroupMappingAdmin(AddLabelMixin, admin.ModelAdmin):
     """Which of the identity provider's groups give which role (read at every
     single sign-on; docs/deploy.md)."""
+
+    add_label = gettext_lazy("ny gruppekobling")
 
     list_display = ["claim_value", "role", "unit", "note"]
     list_filter = ["role"]
@@ -136,8 +145,10 @@ class GroupMappingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(AddLabelMixin, admin.ModelAdmin):
     """Invitations are sent from a unit's team page; here they can be read."""
+
+    add_label = gettext_lazy("ny invitasjon")
 
     list_display = ["email", "unit", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role"]

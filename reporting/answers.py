@@ -8,6 +8,19 @@ from .rules import hidden_keys
 # The section data key under which explanations of big changes from last year are
 # stored, as {question_key: text}.
 EXPLANATIONS_KEY = "_forklaringer"
+# The keys of questions reported «minst annethvert år» whose figures the unit
+# marked as last year's, as a list.
+CARRIED_KEY = "_tall_fra_i_fjor"
+
+
+def carried_over(question: Question, data: dict) -> bool:
+    """Whether the unit marked this answer as last year's figures."""
+    marked = (data or {}).get(CARRIED_KEY)
+    return (
+        question.every_other_year
+        and isinstance(marked, list)
+        and (question.key in marked)
+    )
 
 
 def is_answered(question: Question, value) -> bool:

@@ -11,6 +11,7 @@ longer fits is dropped rather than guessed at. Each kind says what fits
 from circulars.models import Question
 
 from .kinds import kind_of
+from .rules import OTHER_KEY, RULE_EXPLANATIONS_KEY
 
 
 def carried_value(old: Question, new: Question, value):
@@ -29,4 +30,18 @@ def carried_data(old_questions: list, new_questions: list, data: dict) -> dict:
         value = carried_value(old, question, data[question.key])
         if value is not None:
             carried[question.key] = value
-    return carried
+    return carried | _carried_notes(carried, data)
+
+
+def _carried_notes(carried: dict, data: dict) -> dict:
+    """The «Annet» texts of carried answers and the explanations of broken rules
+    (a replacement keeps the rules' keys; saving drops what no longer applies)."""
+    notes = {}
+    others = data.get(OTHER_KEY)
+    if isinstance(others, dict):
+        kept = {key: text for key, text in others.items() if key in carried}
+        if kept:
+            notes[OTHER_KEY] = kept
+    if isinstance(data.get(RULE_EXPLANATIONS_KEY), dict):
+        notes[RULE_EXPLANATIONS_KEY] = data[RULE_EXPLANATIONS_KEY]
+    return notes

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import SectionAnswer
 
 STATE_LABELS = {
-    "complete": _("Fullført"),
+    "complete": _("Ferdig utfylt"),
     "started": _("Påbegynt"),
     "not_started": _("Ikke påbegynt"),
 }

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from circulars.models import Question
 
+from .answers import EXPLANATIONS_KEY, carried_over
 from .kinds import Kind, kind_of
 from .rules import displayed
 
@@ -67,10 +68,19 @@ class QuestionView:
     table: list[tuple[str, list[Cell]]] = field(default_factory=list)
     items: list[list[tuple[str, str]]] = field(default_factory=list)
     previous_items: list[list[tuple[str, str]]] = field(default_factory=list)
+    explanation: str = ""  # the unit's explanation of a big change from last year
+    carried: bool = False  # the figures are last year's («tall fra» last year)
 
 
 def _list_rows(kind, value) -> list[list[tuple[str, str]]]:
     return [kind.texts(cells) for cells in kind.rows_of(value)]
+
+
+def explanation(question: Question, data: dict) -> str:
+    """The unit's explanation of the question's change from last year, if any."""
+    explained = data.get(EXPLANATIONS_KEY)
+    text = explained.get(question.key) if isinstance(explained, dict) else None
+    return str(text).strip() if text else ""
 
 
 def question_view(
@@ -81,7 +91,12 @@ def question_view(
     has_previous = previous is not None
     old = displayed(question, previous or {})
     kind = kind_of(question)
-    view = QuestionView(question=question, answered=kind.is_answered(value))
+    view = QuestionView(
+        question=question,
+        answered=kind.is_answered(value),
+        explanation=explanation(question, data),
+        carried=carried_over(question, data),
+    )
     if question.kind == Question.Kind.TABLE:
         view.table = [
             (

@@ -30,9 +30,9 @@ class Cell:
 
 
 CELLS = {
-    NOT_STARTED: Cell(NOT_STARTED, "○", _("Ikke startet")),
+    NOT_STARTED: Cell(NOT_STARTED, "○", _("Ikke påbegynt")),
     IN_PROGRESS: Cell(IN_PROGRESS, "◐", _("Påbegynt")),
-    COMPLETE: Cell(COMPLETE, "●", _("Ferdig")),
+    COMPLETE: Cell(COMPLETE, "●", _("Ferdig utfylt")),
 }
 NOT_APPLICABLE = Cell("none", "–", _("Ikke aktuelt"), label_hidden=True)
 SORTS = {

@@ -19,6 +19,7 @@ from .models import (
     SectionAnswerRevision,
     Unit,
 )
+from .rules import explanation, hidden_keys, section_violations
 
 
 @dataclass
@@ -194,6 +195,8 @@ class SectionReview:
     comments: list = field(default_factory=list)
     attachments: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    # (broken rule's message, the unit's explanation or "") per break.
+    rule_notes: list = field(default_factory=list)
 
 
 def section_reviews(report: Report, *, comments: list) -> list[SectionReview]:
@@ -205,6 +208,7 @@ def section_reviews(report: Report, *, comments: list) -> list[SectionReview]:
         .prefetch_related(
             Prefetch("section__questions", queryset=Question.objects.order_by("order")),
             Prefetch("revisions", queryset=revisions),
+            "section__rules",
         )
         .order_by("section__order")
     )
@@ -220,13 +224,20 @@ def section_reviews(report: Report, *, comments: list) -> list[SectionReview]:
     for answer in answers:
         section = answer.section
         old = previous_data.get(section.topic)
+        questions = list(section.questions.all())
+        hidden = hidden_keys(questions, answer.data or {})
         reviews.append(
             SectionReview(
                 section=section,
                 answer=answer,
                 questions=[
                     question_view(question, answer.data or {}, old)
-                    for question in section.questions.all()
+                    for question in questions
+                    if question.key not in hidden
+                ],
+                rule_notes=[
+                    (violation.message, explanation(answer.data, violation.rule))
+                    for violation in section_violations(answer)
                 ],
                 comments=[c for c in comments if c.section_id == section.pk],
                 attachments=[a for a in attachments if a.section_id == section.pk],

@@ -18,7 +18,7 @@ from circulars.models import Question
 
 from .answers import is_answered
 from .models import Report, ReportEvent, SectionAnswer
-from .rules import blocking, hidden_keys, section_violations
+from .rules import blocking, displayed, hidden_keys, section_violations
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,39 @@ def unexplained_changes(report, answers: list[SectionAnswer]) -> Iterable[Proble
             )
 
 
+def invalid_values(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
+    """Values kept as typed in a draft that are not valid yet (and empty required
+    cells of a draft list row), each linked to its field."""
+    from .forms.answers import SectionAnswerForm
+    from .selectors import previous_answers
+
+    typed = [answer for answer in answers if answer.invalid]
+    previous = previous_answers(report) if typed else {}
+    for answer in typed:
+        questions = list(answer.section.questions.all())
+        hidden = hidden_keys(questions, answer.data)
+        form = SectionAnswerForm(
+            questions=questions,
+            stored=answer.data,
+            raw=answer.raw,
+            previous=previous.get(answer.section.topic, {}),
+            rules=answer.section.rules.all(),
+        )
+        by_key = {question.key: question for question in questions}
+        for anchor, label, message in form.error_links():
+            key = anchor.split("__")[1]
+            if key in hidden:
+                continue
+            question = by_key.get(key)
+            shown = question.label if question else ""
+            yield Problem(
+                message if str(label).startswith(shown) else f"{label}: {message}",
+                field_url(answer, anchor),
+                answer,
+                question,
+            )
+
+
 def missing_oxlo_contact(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
     """The unit names an OXLO contact, or says why it has none (rundskriv 8/2017)."""
     if not report.unit.has_contact and not report.no_contact_reason:
@@ -121,6 +154,7 @@ def broken_rules(report, answers: list[SectionAnswer]) -> Iterable[Problem]:
 CHECKS: list[Callable[[Report, list[SectionAnswer]], Iterable[Problem]]] = [
     missing_oxlo_contact,
     unanswered_required,
+    invalid_values,
     unexplained_changes,
     broken_rules,
 ]
@@ -220,17 +254,19 @@ def submission_summary(
         if problem.answer is not None and problem.question is not None:
             key = (problem.answer.pk, problem.question.pk)
             by_question.setdefault(key, []).append(problem)
-    return [
-        (
-            answer,
-            [
-                SummaryItem(
-                    question,
-                    answer.data.get(question.key),
-                    by_question.get((answer.pk, question.pk), []),
-                )
-                for question in answer.section.questions.all()
-            ],
-        )
-        for answer in answers
-    ]
+    summary = []
+    for answer in answers:
+        questions = list(answer.section.questions.all())
+        # A question hidden by its condition is not asked, nor submitted.
+        hidden = hidden_keys(questions, answer.data)
+        items = [
+            SummaryItem(
+                question,
+                displayed(question, answer.data),
+                by_question.get((answer.pk, question.pk), []),
+            )
+            for question in questions
+            if question.key not in hidden
+        ]
+        summary.append((answer, items))
+    return summary

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     attachments,
     audit,
+    earlier,
     exports,
     oxlo,
     people,
@@ -32,7 +33,13 @@ urlpatterns = [
     ),
     path(section, reports.section_edit, name="section_edit"),
     path(section + "autolagre/", reports.section_autosave, name="section_autosave"),
-    path(section + "historikk/", reports.section_history_view, name="section_history"),
+    path(section + "historikk/", earlier.section_history_view, name="section_history"),
+    path(
+        section + "historikk/gjenopprett/",
+        earlier.section_restore,
+        name="section_restore",
+    ),
+    path(section + "fjoraret/", earlier.section_copy, name="section_copy"),
     path(section + "vedlegg/", attachments.attachment_upload, name="attachment_upload"),
     path(
         report + "vedlegg/<id:attachment_pk>/",

@@ -33,6 +33,32 @@ class UnitKind(models.TextChoices):
     BYRADSAVDELING = "byradsavdeling", _("Byrådsavdeling")
 
 
+# Each kind of unit as a circular's «Til:» line names it (rundskriv 8/2017: «Til:
+# Byrådsavdelingene, etatene, bydelene og kommunale foretak»).
+AUDIENCE_NAMES = {
+    UnitKind.BYDEL: _("bydelene"),
+    UnitKind.ETAT: _("etatene"),
+    UnitKind.FORETAK: _("de kommunale foretakene"),
+    UnitKind.BYRADSAVDELING: _("byrådsavdelingene"),
+}
+
+
+def audience_phrase(audience) -> str:
+    """«bydelene», «etatene, de kommunale foretakene og byrådsavdelingene»."""
+    kinds = (
+        {kind for kind in audience if isinstance(kind, str)}
+        if isinstance(audience, list)
+        else set()
+    )
+    names = [str(name) for kind, name in AUDIENCE_NAMES.items() if kind in kinds]
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(names)s og %(last)s") % {
+        "names": ", ".join(names[:-1]),
+        "last": names[-1],
+    }
+
+
 class FrozenCircular(Exception):
     """A published circular, its sections and questions can no longer change."""
 
@@ -329,10 +355,22 @@ class Circular(models.Model):
         return super().delete(*args, **kwargs)
 
     @property
+    def citation(self) -> str:
+        """Kind and number, as a reference in running text: «Rundskriv 8/2017»."""
+        return f"{self.get_kind_display()} {self.number}/{self.year}"
+
+    @property
     def designation(self) -> str:
-        """The circular's name as it is cited: «Rundskriv 8/2017»; an example
-        says so wherever it is named (pages, e-mails, PDFs)."""
-        name = f"{self.get_kind_display()} {self.number}/{self.year}"
+        """The circular's one name on pages, in e-mails, the admin, PDF and XLSX:
+        kind, number and audience, «Fellesskriv 12/2026 til bydelene»; an example
+        says so wherever it is named."""
+        audience = audience_phrase(self.audience)
+        name = (
+            _("%(citation)s til %(audience)s")
+            % {"citation": self.citation, "audience": audience}
+            if audience
+            else self.citation
+        )
         return f"{name} ({_('eksempel')})" if self.example else name
 
     @property
@@ -589,6 +627,15 @@ class Question(FrozenChild):
         ),
     )
 
+    every_other_year = models.BooleanField(
+        _("rapporteres minst annethvert år"),
+        default=False,
+        help_text=_(
+            "Enheten kan svare med fjorårets tall og merke dem «tall fra» i fjor, "
+            "slik aktivitets- og redegjørelsesplikten tillater for lønn og "
+            "ufrivillig deltid."
+        ),
+    )
     counts_people = models.BooleanField(
         _("tall om personer"),
         default=False,
@@ -687,6 +734,14 @@ class Question(FrozenChild):
     @property
     def is_conditional(self) -> bool:
         return bool(self.shown_when_key)
+
+    @property
+    def shown_when_label(self) -> str:
+        """The label of the question this one depends on (its key if gone)."""
+        for other in self.section.questions.all():
+            if other.key == self.shown_when_key:
+                return other.label
+        return self.shown_when_key
 
     def clean(self):
         errors = {

@@ -16,10 +16,12 @@ from django.utils.translation import gettext_lazy
 
 from circulars.models import Question, Section, UnitKind
 
+from ..answers import carried_over
+from ..comparison import explanation
 from ..kinds import kind_of
 from ..lateness import OSLO
 from ..models import Report, SectionAnswer
-from ..rules import displayed
+from ..rules import displayed, hidden_keys
 from .statistics import TopicData, TopicStatistics
 
 K = Question.Kind
@@ -90,12 +92,24 @@ def reports_with_answers(reports):
 
 
 def question_content(
-    question: Question, value, previous_data: dict | None, mark=None
+    question: Question,
+    value,
+    previous_data: dict | None,
+    mark=None,
+    *,
+    explanation: str = "",
+    carried: bool = False,
 ) -> dict:
-    """One question and its answer; `previous_data` is last year's section data and
-    `mark(key, row, column, previous)` the disclosure mark of a figure, if any."""
+    """One question and its answer; `previous_data` is last year's section data,
+    `mark(key, row, column, previous)` the disclosure mark of a figure, if any, and
+    `explanation` the unit's explanation of a big change from last year."""
     mark = mark or (lambda *_args: "")
-    item = {"label": question.label, "kind": question.kind}
+    item = {
+        "label": question.label,
+        "kind": question.kind,
+        "explanation": explanation,
+        "carried": carried,
+    }
     previous = None if previous_data is None else previous_data.get(question.key)
     kind = kind_of(question)
     # Table and list cells say whether they hold a number (set right-aligned).
@@ -173,6 +187,8 @@ def section_content(
     figures."""
     section: Section = answer.section
     questions = list(section.questions.all())
+    # A question hidden by its condition was not asked: it is not printed.
+    hidden = hidden_keys(questions, answer.data)
     return {
         "number": section.number,
         "title": section.title,
@@ -180,9 +196,15 @@ def section_content(
         "previous_year": year - 1 if year else "",
         "questions": [
             question_content(
-                question, displayed(question, answer.data), previous_data, mark
+                question,
+                displayed(question, answer.data),
+                previous_data,
+                mark,
+                explanation=explanation(question, answer.data),
+                carried=carried_over(question, answer.data),
             )
             for question in questions
+            if question.key not in hidden
         ],
     }
 

@@ -23,8 +23,8 @@ STYLESHEET = "css/pdf.css"
 # Contents entries link here; the assembly turns each into a jump to its page.
 PAGE_LINK = BASE_URL + "side/"
 STYLESHEET_FILE = Path(settings.BASE_DIR) / "static" / STYLESHEET
-# The Punkt assets a PDF loads: Oslo Sans and the logo.
-PUNKT_DIR = Path(settings.BASE_DIR) / "static" / "vendor" / "punkt"
+# Oslo kommune's logo on the cover (Punkt assets; the fonts are in fonts.py).
+PUNKT_LOGO = Path(settings.BASE_DIR) / "static/vendor/punkt/logos/oslologo.svg"
 
 
 def rendering_files() -> list[Path]:
@@ -35,8 +35,7 @@ def rendering_files() -> list[Path]:
         *sorted(KINDS_CODE.glob("*.py")),
         *sorted(TEMPLATE_DIR.rglob("*.html")),
         STYLESHEET_FILE,
-        *sorted(PUNKT_DIR.glob("fonts/OsloSans-*.woff2")),
-        *sorted(PUNKT_DIR.glob("logos/oslologo.svg")),
+        PUNKT_LOGO,
         *font_files(),
     ]
 

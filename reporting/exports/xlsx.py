@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from circulars.models import Question
 
+from ..comparison import explanation
 from ..kinds import kind_of
 from ..lateness import OSLO
 from ..models import Report
@@ -84,15 +85,24 @@ def question_columns(question: Question) -> list[tuple[str, callable]]:
             )
             for row in kind.rows
             for column, cell_kind in zip(kind.columns, kind.column_kinds, strict=True)
-        ]
+        ] + _explained(question)
     return [
         (
             question.label,
             lambda data, mark: _shown(
                 kind.cell(displayed(question, data)), lambda: mark(None, None)
             ),
-        )
+        ),
+        *_explained(question),
     ]
+
+
+def _explained(question: Question) -> list[tuple[str, callable]]:
+    """The column of the unit's explanations, for a question that asks for one."""
+    if question.change_threshold is None:
+        return []
+    heading = _("%(label)s – forklaring av endringen") % {"label": question.label}
+    return [(heading, lambda data, _mark: explanation(question, data) or None)]
 
 
 def sheet_title(title: str, taken: set) -> str:

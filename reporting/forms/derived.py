@@ -182,6 +182,11 @@ class DerivedBlock:
         )
 
     @property
+    def computed_columns(self) -> list[str]:
+        """Labels of the table's columns the portal computes."""
+        return [c["label"] for c in computed_columns(self.question)]
+
+    @property
     def other(self):
         name = other_name(self.question.key)
         return self.form[name] if name in self.form.fields else None

@@ -21,12 +21,14 @@ MAX_TYPED_LENGTH = 40
 # unit's absurd value must not overflow another reader's float or chart.
 CALCULABLE_LIMIT = Decimal(10) ** 15
 
-DIGITS = re.compile(r"\d+")
+DIGITS = re.compile(r"[0-9]+")
 
 
 def _grouped(text: str, sep: str) -> bool:
     """Whether `text` is digits in thousands groups: «1 234 567», «12.345»."""
-    return re.fullmatch(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+", text) is not None
+    return (
+        re.fullmatch(rf"[0-9]{{1,3}}(?:{re.escape(sep)}[0-9]{{3}})+", text) is not None
+    )
 
 
 def _decimal(whole: str, fraction: str = "") -> Decimal:
@@ -70,7 +72,7 @@ def readings(text: str) -> list[Decimal]:
 
 def _split_last(text: str) -> tuple[str, str, str]:
     """«1 234,5» -> ("1 234", ",", "5"); without a separator the fraction is ""."""
-    match = re.fullmatch(r"(.*?)(?:([,.])(\d*))?", text)
+    match = re.fullmatch(r"(.*?)(?:([,.])([0-9]*))?", text)
     return match.group(1), match.group(2) or "", match.group(3) or ""
 
 

@@ -130,6 +130,10 @@ class Report(models.Model):
 class SectionAnswer(models.Model):
     """A report's answers to one section, keyed by question key (see `Question`).
 
+    `data` holds valid values only, so every reader can trust it. What a person
+    typed that is not valid yet is kept in `raw` as typed, keyed by form field
+    name, until it is corrected; `invalid` counts the fields to correct (also
+    empty required cells of a draft list row), and only submitting waits for it.
     `version` grows by one on every save; a save based on an older version is a
     conflict (optimistic locking, see `services.save_section_answer`).
     """
@@ -147,6 +151,10 @@ class SectionAnswer(models.Model):
         related_name="answers",
     )
     data = models.JSONField(_("svar"), default=dict, blank=True)
+    raw = models.JSONField(
+        _("ugyldige svar slik de ble skrevet"), default=dict, blank=True
+    )
+    invalid = models.PositiveIntegerField(_("felt som må rettes"), default=0)
     version = models.PositiveIntegerField(_("versjon"), default=0)
     answered = models.PositiveIntegerField(_("besvarte spørsmål"), default=0)
     required_missing = models.PositiveIntegerField(
@@ -181,7 +189,7 @@ class SectionAnswer(models.Model):
 
     @property
     def is_complete(self) -> bool:
-        return self.is_started and self.required_missing == 0
+        return self.is_started and self.required_missing == 0 and self.invalid == 0
 
 
 class SectionAnswerRevision(models.Model):
@@ -195,6 +203,8 @@ class SectionAnswerRevision(models.Model):
     )
     version = models.PositiveIntegerField(_("versjon"))
     data = models.JSONField(_("svar"), default=dict)
+    raw = models.JSONField(_("ugyldige svar slik de ble skrevet"), default=dict)
+    invalid = models.PositiveIntegerField(_("felt som må rettes"), default=0)
     saved_at = models.DateTimeField(_("lagret"))
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -237,6 +247,7 @@ class ReportEvent(models.Model):
         CONTACT = "contact", _("OXLO-kontakt bekreftet")
         WITHDRAWN = "withdrawn", _("Rundskrivet trukket tilbake")
         CARRIED_OVER = "carried_over", _("Svar overført fra erstattet rundskriv")
+        RESTORED = "restored", _("Tidligere versjon gjenopprettet")
 
     report = models.ForeignKey(
         Report,

@@ -18,7 +18,8 @@ from circulars.expressions import (
 )
 
 from ..kinds import kind_of
-from .values import RULE_EXPLANATIONS_KEY, as_date, as_number, raw_value, row_keys
+from ..kinds.numbers import as_decimal as as_number
+from .values import RULE_EXPLANATIONS_KEY, as_date, raw_value, row_keys
 
 COMPARE = {
     "lte": operator.le,

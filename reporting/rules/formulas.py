@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 
 from circulars.expressions import EACH, Reference, parse_formula
 
-from .values import as_number, raw_value, row_keys
+from ..kinds.numbers import as_decimal as as_number
+from .values import raw_value, row_keys
 
 ONE_DECIMAL = Decimal("0.1")
 

@@ -2,7 +2,6 @@
 `Question`, as numbers or dates."""
 
 import datetime
-from decimal import Decimal, InvalidOperation
 
 from circulars.expressions import EACH, Reference
 
@@ -11,16 +10,6 @@ OTHER_KEY = "_annet"
 OTHER_CHOICE = "annet"
 # Where explanations of broken rules are kept: {rule_key: text}.
 RULE_EXPLANATIONS_KEY = "_regelforklaringer"
-
-
-def as_number(value) -> Decimal | None:
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        return None
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
 
 
 def as_date(value) -> datetime.date | None:

@@ -16,6 +16,7 @@ from .reports import (
     add_attachment,
     missing_explanations,
     remove_attachment,
+    restore_section_version,
     save_section_answer,
     submit_report,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "remove_mentor",
     "reopen_report",
     "reply_to_comment",
+    "restore_section_version",
     "request_export",
     "resolve_comment",
     "retry_export",

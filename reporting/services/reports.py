@@ -8,7 +8,13 @@ from django.utils.translation import ngettext
 
 from ..answers import EXPLANATIONS_KEY, changed_beyond_threshold, completeness
 from ..attachments import display_name, stored_name, validate_upload
-from ..errors import ReportingError, ReportLocked, StaleAnswer, TransitionError
+from ..errors import (
+    NotAllowed,
+    ReportingError,
+    ReportLocked,
+    StaleAnswer,
+    TransitionError,
+)
 from ..models import (
     Attachment,
     NotificationKind,
@@ -17,6 +23,7 @@ from ..models import (
     SectionAnswer,
     SectionAnswerRevision,
 )
+from ..permissions import is_member
 from ..rules import derive
 from ..selectors import previous_answers
 from ..submission import submission_problems
@@ -26,9 +33,16 @@ from .transitions import S, notify_on_commit, transition
 
 @transaction.atomic
 def save_section_answer(
-    *, answer: SectionAnswer, data: dict, based_on: int, by
+    *,
+    answer: SectionAnswer,
+    data: dict,
+    based_on: int,
+    by,
+    raw: dict | None = None,
+    invalid: int = 0,
 ) -> SectionAnswer:
-    """Store validated answers if nobody saved since version `based_on`; hidden
+    """Store valid answers, and what was typed that is not valid yet (`raw`, with
+    `invalid` fields to correct), if nobody saved since version `based_on`; hidden
     answers are left out and computed ones calculated (`rules.derive`).
 
     The conditional update is the lock: of two saves based on the same version,
@@ -48,6 +62,8 @@ def save_section_answer(
     answered, missing = completeness(questions, data)
     saved = {
         "data": data,
+        "raw": raw or {},
+        "invalid": invalid,
         "version": based_on + 1,
         "answered": answered,
         "required_missing": missing,
@@ -62,10 +78,44 @@ def save_section_answer(
         answer=answer,
         version=answer.version,
         data=answer.data,
+        raw=answer.raw,
+        invalid=answer.invalid,
         saved_at=answer.updated_at,
         saved_by=by,
     )
     return answer
+
+
+@transaction.atomic
+def restore_section_version(
+    *, answer: SectionAnswer, version: int, by
+) -> SectionAnswer:
+    """Save an earlier version of the section again, as a new version (nothing is
+    lost), for the unit's own people while the report is open to them."""
+    report = answer.report
+    if not is_member(by, report.unit):
+        raise NotAllowed
+    revision = answer.revisions.filter(version=version).first()
+    if revision is None:
+        raise ReportingError(_("Den versjonen finnes ikke for dette kapittelet."))
+    current = SectionAnswer.objects.select_for_update().get(pk=answer.pk)
+    restored = save_section_answer(
+        answer=current,
+        data=revision.data,
+        raw=revision.raw,
+        invalid=revision.invalid,
+        based_on=current.version,
+        by=by,
+    )
+    ReportEvent.objects.create(
+        report=report,
+        section=answer.section,
+        action=ReportEvent.Action.RESTORED,
+        actor=by,
+        reason=_("Versjon %(old)s lagret på nytt som versjon %(new)s.")
+        % {"old": version, "new": restored.version},
+    )
+    return restored
 
 
 def missing_explanations(report: Report) -> list[tuple[SectionAnswer, list]]:

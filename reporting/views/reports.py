@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -26,7 +28,6 @@ from ..selectors import (
     open_comments,
     previous_answers,
     report_overview,
-    section_history,
 )
 from ..services import save_section_answer, submit_report
 from ..submission import (
@@ -114,6 +115,7 @@ def _section_context(request, report, answer, form, **extra):
         "has_previous": bool(form.previous),
         "previous_year": (report.circular.reporting_year or 1) - 1,
         "comments": open_comments(report, answer.section),
+        "last_year_values": _last_year_values(form) if can_edit else {},
         "chapters": chapters(
             report_overview(report), current_section_id=answer.section_id
         ),
@@ -139,19 +141,63 @@ def warn_about_rules(request, answer) -> None:
         )
 
 
-def _answer_form(answer, previous, data=None):
+def answer_form(answer, previous, data=None, *, use_previous=()):
     return SectionAnswerForm(
         data,
         questions=answer.section.questions.all(),
         rules=answer.section.rules.all(),
         stored=answer.data,
+        raw=answer.raw,
         previous=previous.get(answer.section.topic, {}),
+        use_previous=use_previous,
         initial={"based_on": answer.version},
     )
 
 
+def _last_year_values(form) -> dict:
+    """Last year's answers as field values, for «Bruk fjorårets svar» in the
+    browser (filled in only after the person has seen and confirmed them)."""
+    if not form.previous:
+        return {}
+    return SectionAnswerForm(
+        questions=form.questions, stored=form.previous, rules=form.rules
+    ).field_values()
+
+
+def _store(form, answer, by):
+    """Save everything the form holds: valid values, and the rest as typed."""
+    return save_section_answer(
+        answer=answer,
+        data=form.to_data(),
+        raw=form.raw_values(),
+        invalid=len(form.content_errors()),
+        based_on=form.cleaned_data["based_on"],
+        by=by,
+    )
+
+
+def _saved_message(request, answer) -> None:
+    messages.success(
+        request,
+        _("Utkastet er lagret %(time)s.")
+        % {"time": time_format(timezone.localtime(), "H:i")},
+    )
+    if answer.invalid:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s svar er lagret slik du skrev det, men må rettes før "
+                "rapporten kan sendes inn.",
+                "%(count)s svar er lagret slik du skrev dem, men må rettes før "
+                "rapporten kan sendes inn.",
+                answer.invalid,
+            )
+            % {"count": answer.invalid},
+        )
+
+
 def section_edit(request, pk, section_pk):
-    """The section's form; POST saves a draft, also with required answers missing."""
+    """The section's form; POST saves a draft as typed, valid or not."""
     report = readable_report(request, pk)
     answer = section_answer(report, section_pk)
     if request.method == "POST":
@@ -162,61 +208,68 @@ def section_edit(request, pk, section_pk):
             return redirect(report)
     previous = previous_answers(report)
     if request.method != "POST":
-        form = _answer_form(answer, previous)
+        form = answer_form(answer, previous)
+        filled = form.last_year_keys(request.GET.get("fra_i_fjor", ""))
+        if filled and can_edit_report(request.user, report):
+            form = answer_form(answer, previous, use_previous=filled)
+        return render(
+            request,
+            "reporting/section_form.html",
+            _section_context(request, report, answer, form, filled=filled),
+        )
+    form = answer_form(answer, previous, request.POST)
+    if not form.is_savable():
         return render(
             request,
             "reporting/section_form.html",
             _section_context(request, report, answer, form),
+            status=400,
         )
-    form = _answer_form(answer, previous, request.POST)
     conflict = None
-    if form.is_valid():
-        data = form.to_data()
-        copy = request.POST.get("copy")
-        if copy:
-            data |= {
-                key: value
-                for key, value in form.previous.items()
-                if copy in ("*", key) and key in {q.key for q in form.questions}
-            }
-        try:
-            save_section_answer(
-                answer=answer,
-                data=data,
-                based_on=form.cleaned_data["based_on"],
-                by=request.user,
-            )
-        except ReportLocked as error:
-            messages.error(request, str(error))
-            return redirect(report)
-        except StaleAnswer:
-            answer.refresh_from_db()
-            conflict = _answer_form(answer, previous)
-            # Saving again now deliberately replaces the other person's version.
-            form.data = form.data.copy()
-            form.data["based_on"] = answer.version
-        else:
-            messages.success(
-                request,
-                _("Utkastet er lagret %(time)s.")
-                % {"time": time_format(timezone.localtime(), "H:i")},
-            )
-            warn_about_rules(request, answer)
-            return redirect("reporting:section_edit", report.pk, section_pk)
+    try:
+        answer = _store(form, answer, request.user)
+    except ReportLocked as error:
+        messages.error(request, str(error))
+        return redirect(report)
+    except StaleAnswer:
+        answer.refresh_from_db()
+        conflict = answer_form(answer, previous)
+        # Saving again now deliberately replaces the other person's version.
+        form.data = form.data.copy()
+        form.data["based_on"] = answer.version
+    else:
+        _saved_message(request, answer)
+        warn_about_rules(request, answer)
+        which = request.POST.get("copy", "")
+        if form.last_year_keys(which):
+            # Without JavaScript: what is typed is saved, last year's is shown
+            # beside it, and fills the fields only once the person confirms.
+            copy_url = reverse("reporting:section_copy", args=[report.pk, section_pk])
+            return redirect(f"{copy_url}?{urlencode({'sporsmal': which})}")
+        return redirect("reporting:section_edit", report.pk, section_pk)
     return render(
         request,
         "reporting/section_form.html",
         _section_context(request, report, answer, form, conflict=conflict),
-        status=409 if conflict else 200,
+        status=409,
     )
+
+
+def _field_errors(form) -> dict:
+    return {
+        name: [error["message"] for error in errors.get_json_data()]
+        for name, errors in form.content_errors().items()
+    }
 
 
 @answers_in_json
 @login_not_required
 @require_POST
 def section_autosave(request, pk, section_pk):
-    """JSON: save one section; 401 when the session has expired, 409 on conflict,
-    423 when the report is locked (413 for too much data: `oxlo_portal.views`)."""
+    """JSON: save one section as typed, valid or not (each field's message comes
+    back with the save); 401 when the session has expired, 409 on conflict, 423
+    when the report is locked, 400 for a request the form cannot take (413 for
+    too much data: `oxlo_portal.views`)."""
     if not request.user.is_authenticated:
         return JsonResponse(
             {"error": _("Økten din er utløpt. Logg inn igjen.")}, status=401
@@ -227,19 +280,14 @@ def section_autosave(request, pk, section_pk):
         check_can_save(request, report)
     except ReportLocked as error:
         return JsonResponse({"error": str(error)}, status=423)
-    form = _answer_form(answer, previous_answers(report), request.POST)
-    if not form.is_valid():
+    form = answer_form(answer, previous_answers(report), request.POST)
+    if not form.is_savable():
         return JsonResponse(
-            {"error": _("Rett feilene i skjemaet."), "errors": form.errors},
+            {"error": _("Skjemaet kunne ikke lagres."), "errors": form.errors},
             status=400,
         )
     try:
-        answer = save_section_answer(
-            answer=answer,
-            data=form.to_data(),
-            based_on=form.cleaned_data["based_on"],
-            by=request.user,
-        )
+        answer = _store(form, answer, request.user)
     except ReportLocked as error:
         return JsonResponse({"error": str(error)}, status=423)
     except StaleAnswer as error:
@@ -261,6 +309,11 @@ def section_autosave(request, pk, section_pk):
             "status": _("Lagret %(time)s") % {"time": saved_at},
             "answered": answer.answered,
             "required_missing": answer.required_missing,
+            "errors": _field_errors(form),
+            "summary": [
+                {"id": id_, "label": str(label), "message": str(message)}
+                for id_, label, message in form.error_links()
+            ],
             "explain": form.keys_needing_explanation(),
             "warnings": [v.message for v in section_violations(answer)],
             "session_seconds": renew_session(request),
@@ -285,17 +338,6 @@ def renew_session(request) -> int:
 def session_keepalive(request):
     """Renew the session so a person who is still working is not logged out."""
     return JsonResponse({"session_seconds": renew_session(request)})
-
-
-def section_history_view(request, pk, section_pk):
-    """Every saved version of the section: who, when, and what changed."""
-    report = readable_report(request, pk)
-    answer = section_answer(report, section_pk)
-    return render(
-        request,
-        "reporting/section_history.html",
-        {"report": report, "answer": answer, "history": section_history(answer)},
-    )
 
 
 def report_submit(request, pk):

@@ -29,7 +29,13 @@ from ..forms.review import (
 )
 from ..matrix import build_matrix, reporting_years
 from ..models import Report, ReviewComment
-from ..permissions import is_administrator, is_adviser, is_member, sees_all_units
+from ..permissions import (
+    can_edit_report,
+    is_administrator,
+    is_adviser,
+    is_member,
+    sees_all_units,
+)
 from ..selectors import comment_threads, report_history, section_reviews
 
 FORM_PREFIXES = {
@@ -373,6 +379,7 @@ def report_comments(request, pk: int):
             "can_reply": is_member(request.user, report.unit)
             or is_adviser(request.user),
             "can_resolve": is_adviser(request.user),
+            "can_edit": can_edit_report(request.user, report),
         },
     )
 

@@ -10,9 +10,7 @@
 
   function numberOf(input) {
     if (!input) { return null; }
-    var text = String(input.value).replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-    if (text === "" || !/^-?\d+(\.\d+)?$/.test(text)) { return null; }
-    return parseFloat(text);
+    return window.oxloNumber(input.value, input.inputMode === "numeric");
   }
 
   function evaluate(tree) {

@@ -30,7 +30,7 @@
       else { el.value = ""; }
       el.classList.remove("is-invalid");
     });
-    row.querySelectorAll(".invalid-feedback").forEach(function (el) { el.remove(); });
+    row.querySelectorAll(".field-error").forEach(function (el) { el.remove(); });
   }
 
   function changed(list) {
@@ -41,17 +41,17 @@
   function button(text, className) {
     var b = document.createElement("button");
     b.type = "button";
-    b.className = "btn btn-sm " + className;
+    b.className = "pkt-btn pkt-btn--small " + className;
     b.textContent = text;
     return b;
   }
 
   function decorate(list, row) {
     var actions = row.querySelector(".row-actions");
-    actions.querySelectorAll(".form-check, .mb-3").forEach(function (el) { el.hidden = true; });
-    var up = button(list.dataset.upLabel, "btn-outline-secondary");
-    var down = button(list.dataset.downLabel, "btn-outline-secondary");
-    var remove = button(list.dataset.removeLabel, "btn-outline-danger");
+    actions.querySelectorAll(".pkt-input-check, .pkt-inputwrapper").forEach(function (el) { el.hidden = true; });
+    var up = button(list.dataset.upLabel, "pkt-btn--secondary");
+    var down = button(list.dataset.downLabel, "pkt-btn--secondary");
+    var remove = button(list.dataset.removeLabel, "pkt-btn--secondary");
     up.addEventListener("click", function () {
       var previous = row.previousElementSibling;
       if (previous) { row.parentNode.insertBefore(row, previous); changed(list); up.focus(); }
@@ -84,7 +84,7 @@
   document.querySelectorAll("fieldset.answer-list").forEach(function (list) {
     if (list.querySelector("[disabled]")) { return; }
     list.querySelectorAll("li.list-row").forEach(function (row) { decorate(list, row); });
-    var add = button(list.dataset.addLabel, "btn-outline-primary add-row");
+    var add = button(list.dataset.addLabel, "pkt-btn--secondary add-row");
     add.addEventListener("click", function () {
       var row = addRow(list);
       var first = row.querySelector("input, textarea, select");

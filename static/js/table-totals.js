@@ -2,12 +2,9 @@
 (function () {
   "use strict";
 
-  /* A count as the server reads it: «1 234», «1.234» and «1234» are 1234;
-     anything that is not a whole number counts as nothing until corrected. */
   function cellNumber(input) {
-    var text = input.value.replace(/[\s\u00a0\u202f]/g, "");
-    if (/^\d{1,3}([.,]\d{3})+$/.test(text)) { text = text.replace(/[.,]/g, ""); }
-    return /^\d+$/.test(text) ? parseInt(text, 10) : 0;
+    var value = window.oxloNumber(input.value, true);
+    return value === null ? 0 : value;
   }
 
   function update(table) {

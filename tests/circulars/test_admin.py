@@ -297,3 +297,38 @@ def test_admin_circular_list_query_count_does_not_grow(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("admin:circulars_circular_changelist"))
     assert response.status_code == 200
+
+
+def test_the_admin_speaks_norwegian_with_the_right_genders(
+    client, administrator, draft
+):
+    client.force_login(administrator)
+    changelist = client.get(reverse("admin:circulars_circular_changelist"))
+    page = changelist.content.decode()
+    assert "Legg til nytt rundskriv" in page
+    assert "Legg til ny rundskriv" not in page
+    assert "Designation" not in page
+    assert '<th scope="col" class="sortable column-name' in page
+    assert ">Rundskriv</a>" in page
+    assert "Show counts" not in page and "Vis antall" in page
+    assert ">Administrasjon</a>" in page and ">Hjem<" not in page
+    add = client.get(reverse("admin:circulars_circular_add")).content.decode()
+    assert "<h1>Legg til nytt rundskriv</h1>" in add
+    change = client.get(admin_url("change", draft)).content.decode()
+    assert "Legg til nytt kapittel" in change
+    assert "Legg til ny Kapittel" not in change
+
+
+def test_a_circular_is_named_by_kind_number_and_audience(db):
+    fellesskriv = CircularFactory(
+        kind=Circular.Kind.FELLESSKRIV, number=12, audience=["bydel"]
+    )
+    rundskriv = CircularFactory(
+        number=24, audience=["byradsavdeling", "foretak", "etat"], example=True
+    )
+    assert fellesskriv.designation == "Fellesskriv 12/2026 til bydelene"
+    assert rundskriv.designation == (
+        "Rundskriv 24/2026 til etatene, de kommunale foretakene og "
+        "byrådsavdelingene (eksempel)"
+    )
+    assert CircularFactory(number=25, audience=[]).designation == "Rundskriv 25/2026"

@@ -45,7 +45,10 @@ def test_seeded_library_shows_rundskriv_8_2017_with_its_archive_metadata(
     client, seeded
 ):
     page = client.get(LIBRARY).content.decode()
-    assert "Rundskriv 8/2017: OXLO-guiden for likeverdige tjenester" in page
+    assert (
+        "Rundskriv 8/2017 til bydelene, etatene, de kommunale foretakene og "
+        "byrådsavdelingene: OXLO-guiden for likeverdige tjenester"
+    ) in page
     assert "201204898-35" in page
     assert "Arkivkode" in page and "911" in page
     year = Circular.objects.order_by("-reporting_year").first().reporting_year

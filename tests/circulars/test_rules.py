@@ -126,3 +126,13 @@ def test_a_seed_rule_that_does_not_fit_the_questions_is_reported_not_added(db):
         "tiltak-datoer: «tiltak» har ingen kolonne «start»."
     ]
     assert not section.rules.exists()
+
+
+def test_the_published_circular_tells_which_questions_depend_and_what_is_checked(
+    client, unit, django_assert_max_num_queries
+):
+    circular = ruled_circular(unit)
+    with django_assert_max_num_queries(12):
+        page = client.get(circular.get_absolute_url()).content.decode()
+    assert "Besvares bare når «Samarbeid med rådet?» er besvart med «Ja»." in page
+    assert "Det kan ikke være flere midlertidig ansatte enn ansatte." in page

@@ -147,7 +147,14 @@ class Visitor:
         self.check()
         return self.page
 
+    def open_user_menu(self):
+        """The header's user menu: name, unit, role, language, settings, log out."""
+        menu = self.page.locator("details.portal-menu")
+        if not menu.evaluate("menu => menu.open"):
+            menu.locator("summary").click()
+
     def logout(self):
+        self.open_user_menu()
         self.page.get_by_role("button", name="Logg ut").click()
         self.page.wait_for_load_state("domcontentloaded")
         self.check()

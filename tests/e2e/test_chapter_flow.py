@@ -1,7 +1,6 @@
 """Through a report chapter by chapter, submit like Altinn, a receipt; then a
 return, a reply that leads back to the chapter, and the adviser's approve button."""
 
-import random
 import re
 
 import pytest
@@ -11,17 +10,16 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from reporting.answers import EXPLANATIONS_KEY
-from reporting.demo import demo_answer
+from circulars.models import Question
+from reporting.demo import fill_answers
 from reporting.models import Report
-from reporting.selectors import previous_answers
 from reporting.services import (
-    missing_explanations,
     return_report,
     save_section_answer,
 )
 from reporting.submission import latest_receipt
 from tests.e2e.conftest import EXPORT_TIMEOUT_MS, PASSWORD
+from tests.e2e.html_checker import HtmlPages, require_vnu
 
 
 @pytest.fixture
@@ -36,26 +34,30 @@ def report(demo):
     return Report.objects.get(unit__slug="bydel-frogner", circular__reporting_year=2026)
 
 
+@pytest.fixture
+def html_pages(visitor, tmp_path):
+    """The Nu HTML Checker over every page the test checks, run at its end."""
+    require_vnu()
+    visitor.html_pages = HtmlPages(tmp_path / "html")
+    visitor.html_pages.directory.mkdir()
+    yield visitor.html_pages
+    errors = visitor.html_pages.errors()
+    assert not errors, "The Nu HTML Checker found errors:\n" + "\n".join(errors)
+
+
 def person(username):
     return get_user_model().objects.get(username=username)
 
 
-def fill_all_but(report, left_out_key):
-    """Answer every question of the report except one required question."""
-    contact, rng = person("kontakt"), random.Random(1)
-    for answer in report.answers.select_related("section"):
-        data = {
-            question.key: demo_answer(question, rng)
-            for question in answer.section.questions.all()
-            if question.key != left_out_key
-        }
-        save_section_answer(answer=answer, data=data, based_on=0, by=contact)
-    for answer, questions in missing_explanations(report):
+def fill_all_but(report, left_out=None):
+    """Answer the report as seed_demo --fill does, then take away one answer."""
+    contact = person("kontakt")
+    fill_answers(report, by=contact)
+    if left_out is not None:
+        answer = report.answers.get(section=left_out.section)
+        data = {k: v for k, v in answer.data.items() if k != left_out.key}
         save_section_answer(
-            answer=answer,
-            data=answer.data | {EXPLANATIONS_KEY: {q.key: "Ny" for q in questions}},
-            based_on=answer.version,
-            by=contact,
+            answer=answer, data=data, based_on=answer.version, by=contact
         )
 
 
@@ -87,26 +89,32 @@ def test_the_stepper_and_next_lead_through_every_chapter(report, visitor):
 
 
 def test_submit_lists_the_missing_question_lands_on_it_and_gives_a_receipt(
-    report, visitor, tmp_path
+    report, visitor, html_pages, tmp_path
 ):
-    answer = report.answers.order_by("section__order")[1]
-    question = answer.section.questions.filter(required=True, kind="integer").first()
-    fill_all_but(report, question.key)
+    question = (
+        Question.objects.filter(
+            section__answers__report=report, required=True, kind="long_text"
+        )
+        .order_by("section__order", "order")
+        .first()
+    )
+    fill_all_but(report, question)
     visitor.login("kontakt")
     page = visitor.goto(f"/rapporter/{report.pk}/send-inn/")
     problems = page.locator(".submit-problems")
     expect(problems.get_by_role("link")).to_have_count(1)
     assert "Oppsummering av svarene" in page.content()
     problems.get_by_role("link", name=f"«{question.label}»").click()
-    page.wait_for_function("document.activeElement.tagName === 'INPUT'")
+    page.wait_for_function(
+        f"document.activeElement.closest('#sporsmal-{question.key}') !== null"
+    )
     visitor.check()
     field = page.get_by_label(question.label)
     expect(field).to_be_focused()
     expect(page.locator(f"#sporsmal-{question.key}")).to_have_class(
         re.compile(r"\bis-target\b")
     )
-    last_year = previous_answers(report).get(answer.section.topic, {})
-    field.fill(str(last_year.get(question.key, 7)))
+    field.fill("Skrevet på nytt etter oppsummeringen.")
     with page.expect_navigation():
         page.get_by_role("button", name="Lagre utkast").click()
     visitor.check()
@@ -145,9 +153,9 @@ def test_submit_lists_the_missing_question_lands_on_it_and_gives_a_receipt(
 
 
 def test_a_reply_leads_back_to_the_chapter_and_approve_waits_for_open_comments(
-    report, visitor
+    report, visitor, html_pages
 ):
-    fill_all_but(report, "")
+    fill_all_but(report)
     from reporting.services import submit_report
 
     submit_report(

@@ -25,6 +25,7 @@ def test_each_demo_role_logs_in_sees_the_start_page_and_logs_out(
     visitor.login(username)
     page = visitor.page
     assert page.get_by_role("heading", level=1).inner_text().startswith("Velkommen")
+    visitor.open_user_menu()
     assert role in page.locator("header").inner_text()
     assert sees in page.content()
     visitor.logout()

@@ -27,8 +27,13 @@ def section_path(demo):
 
 
 def plan_field(page, answer):
-    key = answer.section.questions.filter(kind="long_text").first().key
-    return page.locator(f"[name=q__{key}]"), key
+    """The first long text the page shows (a conditional question may be hidden)."""
+    texts = answer.section.questions.filter(kind="long_text").order_by("order")
+    for key in texts.values_list("key", flat=True):
+        field = page.locator(f"[name=q__{key}]")
+        if field.is_visible():
+            return field, key
+    raise AssertionError("The chapter shows no long text")
 
 
 def test_two_browsers_on_one_section_keep_both_persons_input(

@@ -39,11 +39,10 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         page.locator(".report-sections h3 a").nth(index).click()
         visitor.check()
         assert "Svar i 2025" in page.content()
-        with page.expect_navigation():
-            page.get_by_role(
-                "button", name="Bruk alle fjorårets svar i kapittelet"
-            ).click()
+        page.get_by_role("button", name="Bruk alle fjorårets svar i kapittelet").click()
+        page.locator("#copy-dialog").wait_for(state="visible")
         visitor.check()
+        page.get_by_role("button", name="Bruk fjorårets svar", exact=True).click()
         before = autosave_version(page)
         field = page.locator(
             # Shown and typed in: not a hidden follow-up, not a computed answer.
@@ -68,7 +67,10 @@ def test_contact_fills_in_every_section_submits_and_sees_the_report_locked(
         page.get_by_role("link", name=report.circular.designation).click()
         visitor.check()
 
-    assert page.locator(".report-sections .badge", has_text="Fullført").count() == count
+    assert (
+        page.locator(".report-sections .pkt-tag", has_text="Ferdig utfylt").count()
+        == count
+    )
     page.get_by_role("link", name="Send inn rapporten").click()
     visitor.check()
     page.get_by_label("Navn på den som har godkjent rapporten i enheten").fill(

@@ -127,6 +127,7 @@ def test_adviser_filters_and_sorts_the_matrix_and_sets_up_a_digest(
     visitor.check()
     assert "sortert stigende" in page.content()
 
+    visitor.open_user_menu()
     page.get_by_role("link", name="Varsler", exact=True).click()
     visitor.check()
     page.get_by_role("group", name="Påminnelse om frist").get_by_label(

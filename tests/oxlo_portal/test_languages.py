@@ -33,8 +33,8 @@ def test_dates_are_written_day_month_year_with_points():
 def test_the_header_offers_a_language_switcher(client, db):
     page = client.get(reverse("circulars:library")).content.decode()
     assert 'action="/i18n/setlang/"' in page
-    assert '<label for="portal-language"' in page
-    assert 'lang="en"' in page
+    assert '<input type="hidden" name="language" value="en">' in page
+    assert 'lang="en"><span class="portal-icon portal-icon--language"' in page
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,9 @@ from tests import factories
 K = Question.Kind
 
 
-def every_kind_circular(*, year=2026, audience=(UnitKind.ETAT,)):
-    """A published circular whose one section asks every kind of question."""
+def every_kind_circular(*, year=2026, audience=(UnitKind.ETAT,), threshold=None):
+    """A published circular whose one section asks every kind of question; a
+    `threshold` asks for an explanation of a bigger change in «antall»."""
     circular = factories.CircularFactory(
         audience=list(audience),
         year=year,
@@ -27,7 +28,7 @@ def every_kind_circular(*, year=2026, audience=(UnitKind.ETAT,)):
     spec = [
         ("tekst", K.LONG_TEXT, {}),
         ("kort", K.SHORT_TEXT, {}),
-        ("antall", K.INTEGER, {}),
+        ("antall", K.INTEGER, {"change_threshold": threshold}),
         ("snitt", K.DECIMAL, {}),
         ("andel", K.PERCENT, {}),
         ("ja-nei", K.YES_NO, {}),

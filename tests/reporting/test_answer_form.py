@@ -85,12 +85,28 @@ def test_bad_input_is_refused_with_a_message_next_to_the_field(
     assert message in " ".join(form.errors[field]).lower().replace("\xa0", " ")
 
 
-def test_a_list_row_without_its_required_field_is_refused(rich_answer):
+def test_a_list_row_without_its_required_field_is_flagged_but_kept(rich_answer):
     form = form_for(rich_answer, post(q__tiltak__0__status="Planlagt"))
-    assert not form.is_valid()
+    assert form.is_savable()
     assert (
-        "Fyll ut «Tiltak» eller fjern raden" in form.errors["q__tiltak__0__tittel"][0]
+        "Fyll ut «Tiltak» eller fjern raden"
+        in form.content_errors()["q__tiltak__0__tittel"][0]
     )
+    assert form.to_data()["tiltak"] == [{"tittel": None, "status": "Planlagt"}]
+
+
+def test_stored_typed_values_are_shown_again_with_their_messages(rich_answer):
+    form = SectionAnswerForm(
+        questions=rich_answer.section.questions.all(),
+        stored={"tiltak": [{"tittel": None, "status": "Planlagt"}]},
+        raw={"q__antall": "tolv", "q__gone": "ignored"},
+    )
+    assert form["q__antall"].value() == "tolv"
+    assert set(form.content_errors()) == {"q__antall", "q__tiltak__0__tittel"}
+    assert [link[0] for link in form.error_links()] == [
+        "id_q__antall",
+        "id_q__tiltak__0__tittel",
+    ]
 
 
 def test_removed_and_empty_list_rows_are_not_stored(rich_answer):

@@ -73,3 +73,31 @@ def test_the_workbook_and_both_pdfs_are_made_with_any_stored_number(reports):
     assert path.read_bytes().startswith(b"%PDF")
     path, _peak = build_report_pdf(reports[0])
     assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_rules_and_computed_values_survive_any_stored_number(
+    client, unit, contact, adviser
+):
+    from tests.reporting.rules_world import ruled_circular
+
+    report = Report.objects.get(circular=ruled_circular(unit), unit=unit)
+    answer = report.answers.get()
+    huge = {"antall": {"kvinner": HUGE, "menn": 1e308}}
+    SectionAnswer.objects.filter(pk=answer.pk).update(
+        data={"ansatte": huge, "midlertidige": huge, "lonn": -HUGE}
+    )
+    client.force_login(contact)
+    page = client.get(
+        reverse("reporting:section_edit", args=[report.pk, answer.section_id])
+    )
+    assert page.status_code == 200
+    saved = client.post(
+        reverse("reporting:section_autosave", args=[report.pk, answer.section_id]),
+        {"based_on": 0, "q__lonn": "95,5"},
+    )
+    assert saved.status_code == 200, saved.content
+    client.force_login(adviser)
+    review = client.get(reverse("reporting:review_report", args=[report.pk]))
+    assert review.status_code == 200
+    path, _peak = build_report_pdf(report)
+    assert path.read_bytes().startswith(b"%PDF")

@@ -44,7 +44,7 @@ def test_the_report_page_shows_each_chapters_state_in_a_stepper(
     save_section_answer(answer=first, data={"plan": "Ja"}, based_on=0, by=contact)
     client.force_login(contact)
     page = client.get(report.get_absolute_url()).content.decode()
-    assert "1 av 3 kapitler fullført" in page
+    assert "1 av 3 kapitler ferdig utfylt" in page
     assert page.count("pkt-step chapter-step") == 3
     assert "chapter-step--complete" in page
     assert page.count("chapter-step--not_started") == 2
@@ -143,3 +143,17 @@ def test_an_advisers_reply_returns_to_the_comment_on_the_review_page(
     )
     review = reverse("reporting:review_report", args=[report.pk])
     assert response.url == f"{review}#kommentar-{comment.pk}"
+
+
+def test_the_comments_page_leads_to_each_chapter_and_to_submitting(
+    client, contact, adviser, report
+):
+    comment = returned(report, contact, adviser)
+    client.force_login(contact)
+    page = client.get(
+        reverse("reporting:report_comments", args=[report.pk])
+    ).content.decode()
+    second = chapter_urls(report)[1]
+    assert f"{second}#kommentar-{comment.pk}" in page
+    assert reverse("reporting:report_submit", args=[report.pk]) in page
+    assert report.get_absolute_url() in page

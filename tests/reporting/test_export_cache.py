@@ -34,13 +34,22 @@ def test_the_rendering_version_covers_export_code_templates_stylesheet_and_fonts
         "base.html",
         "section.html",
         "pdf.css",
+        "OsloSans-Regular.woff2",
+        "OsloSans-Bold.woff2",
         "DejaVuSans.ttf",
         "DejaVuSans-Bold.ttf",
     } <= names
 
 
 @pytest.mark.parametrize(
-    "changed", ["numeric.py", "section.html", "pdf.css", "DejaVuSans.ttf"]
+    "changed",
+    [
+        "numeric.py",
+        "section.html",
+        "pdf.css",
+        "OsloSans-Regular.woff2",
+        "DejaVuSans.ttf",
+    ],
 )
 def test_a_part_gets_a_new_key_when_a_file_that_renders_it_changes(
     changed, tmp_path, monkeypatch, rendering_version

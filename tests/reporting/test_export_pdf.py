@@ -123,6 +123,27 @@ def test_an_approved_report_pdf_has_no_watermark_and_says_who_approved(
     assert "Godkjent" in text and "Lise Leder" in text
 
 
+def embedded_fonts(path) -> set[str]:
+    """The base names of the fonts embedded in a PDF, without subset prefixes."""
+    fonts = set()
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            for descendant in font.get_object().get("/DescendantFonts", []):
+                descriptor = descendant.get_object()["/FontDescriptor"]
+                if (
+                    "/FontFile" in descriptor
+                    or "/FontFile2" in descriptor
+                    or ("/FontFile3" in descriptor)
+                ):
+                    fonts.add(str(descendant.get_object()["/BaseFont"]).split("+")[-1])
+    return fonts
+
+
+def test_a_report_pdf_is_set_in_oslo_sans_with_the_fonts_embedded(approved_reports):
+    path, _peak = build_report_pdf(approved_reports[0])
+    assert {"Oslo-Sans", "Oslo-Sans-Bold"} <= embedded_fonts(path)
+
+
 def test_last_years_figures_stand_beside_this_years(db):
     unit = factories.UnitFactory()
     adviser = factories.adviser()

@@ -174,3 +174,9 @@ def test_a_column_bound_that_is_no_number_is_refused_by_the_circular(bound):
     assert "må være tall" in str(refused.value)
     # A circular saved before this check still gives a form: the kind's default.
     assert kind_of(question.columns[0]).max_value == 1_000_000
+
+
+@pytest.mark.parametrize("typed", ["١٢٣", "１２", "12\u0000", "NaN", "Infinity", "--1"])
+def test_only_plain_digits_are_numbers(typed):
+    with pytest.raises(ValidationError):
+        kind_of(K.DECIMAL).parse(typed)

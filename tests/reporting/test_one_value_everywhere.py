@@ -57,7 +57,9 @@ def test_a_decimal_and_a_percentage_read_the_same_in_every_output(
     ).content.decode()
     hints = " ".join(
         re.findall(
-            r'<div class="previous-answer small">(.*?)</div>\s*</div>', form, re.S
+            r'<div class="previous-answer portal-small">(.*?)</div>\s*</div>',
+            form,
+            re.S,
         )
     )
     client.force_login(adviser)

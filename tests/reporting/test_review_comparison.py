@@ -73,7 +73,7 @@ def test_review_page_shows_every_kind_beside_last_years_approved_answers(
     page = client.get(reverse("reporting:review_report", args=[report.pk]))
     html = page.content.decode()
     # The added word is marked up and announced in words, not by colour alone.
-    assert '<ins><span class="visually-hidden">[lagt til: </span>ny<' in html
+    assert '<ins><span class="pkt-sr-only">[lagt til: </span>ny<' in html
     assert "økt med 5 (+50,0 %)" in html
     assert '<th scope="row">Ledere</th>' in html
     assert "økt med 1 (+25,0 %)" in html

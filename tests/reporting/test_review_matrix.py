@@ -62,8 +62,8 @@ def test_rows_are_grouped_by_kind_with_status_and_section_progress(
     page = client.get(reverse("reporting:matrix")).content.decode()
     assert "<caption>Bydel (1)</caption>" in page
     assert "<caption>Etat (1)</caption>" in page
-    assert "Ferdig" in page
-    assert "Ikke startet" in page
+    assert "Ferdig utfylt" in page
+    assert "Ikke påbegynt" in page
     matrix = build_matrix(year=2026)
     assert matrix.counts["submitted"] == 1
     assert [c.topic for c in matrix.columns] == ["funksjonsnedsettelse"]
@@ -102,9 +102,9 @@ def test_a_topic_a_unit_was_not_asked_is_marked_not_applicable(
     csv_lines = client.get(reverse("reporting:matrix_csv")).content.decode("utf-8-sig")
     etat = next(line for line in csv_lines.splitlines() if line.startswith("Helse"))
     bydel = next(line for line in csv_lines.splitlines() if line.startswith("Bydel"))
-    assert page.count('<span class="visually-hidden">Ikke aktuelt</span>') == 1
-    assert etat.endswith(";Ikke startet;Ikke aktuelt")
-    assert bydel.endswith(";Ikke startet;Ikke startet")
+    assert page.count('<span class="pkt-sr-only">Ikke aktuelt</span>') == 1
+    assert etat.endswith(";Ikke påbegynt;Ikke aktuelt")
+    assert bydel.endswith(";Ikke påbegynt;Ikke påbegynt")
 
 
 def test_late_units_count_as_overdue_with_their_days_late(unit, contact):

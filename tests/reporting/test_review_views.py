@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -329,7 +331,8 @@ def test_approve_is_enabled_when_no_comment_is_open(client, report, adviser):
     html = client.get(
         reverse("reporting:review_report", args=[report.pk])
     ).content.decode()
-    assert '<button type="submit" class="btn btn-success">Godkjenn' in html
+    [button] = re.findall(r"<button[^>]*>Godkjenn rapporten</button>", html)
+    assert "disabled" not in button
     assert "godkjenn-hvorfor" not in html
 
 

@@ -210,3 +210,24 @@ def test_a_table_shows_only_the_totals_that_make_sense(client, contact, answer):
     table = table[: table.index("</table>")]
     assert '<output class="row-total">60</output>' in table
     assert "column-total" not in table
+
+
+def test_the_adviser_sees_the_broken_rule_with_the_units_explanation(
+    client, contact, adviser, answer
+):
+    save(
+        answer,
+        {
+            "lonn": 180,
+            "samarbeid": False,
+            "_regelforklaringer": {"lonn-over": "Én kvinnelig leder."},
+        },
+        contact,
+    )
+    client.force_login(adviser)
+    page = client.get(
+        reverse("reporting:review_report", args=[answer.report_id])
+    ).content.decode()
+    assert "Kvinners lønn er over 150 % av menns. Stemmer tallet? (180 mot 150)" in page
+    assert "Enhetens forklaring:</strong> Én kvinnelig leder." in page
+    assert "Beskriv samarbeidet" not in page  # hidden: not asked, not shown

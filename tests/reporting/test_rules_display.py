@@ -1,6 +1,13 @@
-"""«Annet» carries what the unit wrote wherever an answer is read."""
+"""What a reader sees of the circular's additions: «Annet» carries what the unit
+wrote, and a question hidden by its condition is not printed."""
+
+import pytest
+from pypdf import PdfReader
 
 from circulars.models import Question
+from reporting.exports.report_pdf import build_report_pdf
+from reporting.services import save_section_answer
+from tests.reporting.rules_world import ruled_answer
 
 
 def test_annet_carries_what_the_unit_wrote_wherever_the_answer_is_read():
@@ -14,3 +21,38 @@ def test_annet_carries_what_the_unit_wrote_wherever_the_answer_is_read():
     data = {"hvordan": ["Workshop", "Annet"], "_annet": {"hvordan": "Frokostmøte"}}
     assert displayed(question, data) == ["Workshop", "Annet: Frokostmøte"]
     assert displayed(question, {"hvordan": ["Workshop"]}) == ["Workshop"]
+
+
+@pytest.mark.django_db
+def test_a_hidden_question_is_left_out_of_the_units_pdf(unit, contact):
+    answer = ruled_answer(unit)
+    save_section_answer(
+        answer=answer,
+        data={"samarbeid": False, "hvordan": ["Annet"], "_annet": {"hvordan": "Quiz"}},
+        based_on=answer.version,
+        by=contact,
+    )
+    path, _peak = build_report_pdf(answer.report)
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "Samarbeid med rådet?" in text
+    assert "Beskriv samarbeidet" not in text
+    assert "Annet: Quiz" in text
+
+
+def test_a_replacement_circular_keeps_the_annet_text_and_rule_explanations():
+    from reporting.carry_over import carried_data
+
+    question = Question(
+        key="hvordan", kind=Question.Kind.MULTIPLE_CHOICE, choices=["Annet"]
+    )
+    data = {
+        "hvordan": ["Annet"],
+        "borte": "x",
+        "_annet": {"hvordan": "Quiz", "borte": "y"},
+        "_regelforklaringer": {"lonn-over": "Én leder."},
+    }
+    assert carried_data([question], [question], data) == {
+        "hvordan": ["Annet"],
+        "_annet": {"hvordan": "Quiz"},
+        "_regelforklaringer": {"lonn-over": "Én leder."},
+    }

@@ -30,22 +30,91 @@ def test_a_draft_is_saved_with_required_answers_still_missing(
     assert "Utkastet er lagret" in page
 
 
-def test_bad_input_keeps_everything_typed_and_links_the_error_from_a_summary(
+def test_bad_input_is_saved_as_typed_with_the_valid_values_and_summarised(
     client, contact, rich_answer
 ):
     client.force_login(contact)
     response = client.post(
         url(rich_answer),
-        {"based_on": 0, "q__antall": "tolv", "q__plan": "Min lange tekst"},
+        {
+            "based_on": 0,
+            "q__antall": "tolv",
+            "q__andel": "120",
+            "q__belop": "12.5",
+            "q__plan": "Min lange tekst",
+        },
     )
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Skjemaet har feil" in page
-    assert 'href="#id_q__antall"' in page
-    assert "Min lange tekst" in page
-    assert 'value="tolv"' in page
+    assert response.status_code == 302
     rich_answer.refresh_from_db()
-    assert rich_answer.version == 0
+    assert rich_answer.data == {"belop": 12.5, "plan": "Min lange tekst"}
+    assert rich_answer.raw == {"q__antall": "tolv", "q__andel": "120"}
+    assert rich_answer.invalid == 2
+    page = client.get(response.url).content.decode()
+    assert "2 svar er lagret slik du skrev dem" in page
+    assert "Rett disse svarene før rapporten sendes inn" in page
+    assert 'href="#id_q__antall"' in page
+    assert 'href="#id_q__andel"' in page
+    assert 'value="tolv"' in page
+    assert 'value="120"' in page
+    assert "Min lange tekst" in page
+
+
+def test_correcting_the_typed_values_clears_them(client, contact, rich_answer):
+    client.force_login(contact)
+    client.post(url(rich_answer), {"based_on": 0, "q__antall": "tolv"})
+    client.post(url(rich_answer), {"based_on": 1, "q__antall": "12"})
+    rich_answer.refresh_from_db()
+    assert (rich_answer.data, rich_answer.raw, rich_answer.invalid) == (
+        {"antall": 12},
+        {},
+        0,
+    )
+    page = client.get(url(rich_answer)).content.decode()
+    assert "Rett disse svarene" in page  # the summary is there for autosave,
+    assert 'id="feiloppsummering" data-saved-note' in page
+    assert "hidden>" in page.split('id="feiloppsummering"')[1].split("\n")[0]
+
+
+def test_a_list_row_without_its_required_cell_is_kept_as_a_draft_row(
+    client, contact, rich_answer
+):
+    client.force_login(contact)
+    response = client.post(
+        url(rich_answer),
+        {
+            "based_on": 0,
+            "q__tiltak__0__status": "Planlagt",
+            "q__plan": "Resten lagres",
+        },
+    )
+    assert response.status_code == 302
+    rich_answer.refresh_from_db()
+    assert rich_answer.data["tiltak"] == [{"tittel": None, "status": "Planlagt"}]
+    assert rich_answer.data["plan"] == "Resten lagres"
+    assert rich_answer.invalid == 1
+    page = client.get(url(rich_answer)).content.decode()
+    assert "Fyll ut «Tiltak» eller fjern raden" in page
+    assert 'href="#id_q__tiltak__0__tittel"' in page
+
+
+def test_a_typed_cell_of_a_list_row_keeps_its_row_and_place(
+    client, contact, rich_answer
+):
+    client.force_login(contact)
+    client.post(
+        url(rich_answer),
+        {
+            "based_on": 0,
+            "q__tiltak__0__tittel": "Fjernes",
+            "q__tiltak__0__DELETE": "on",
+            "q__tiltak__1__tittel": "x" * 600,
+        },
+    )
+    rich_answer.refresh_from_db()
+    assert rich_answer.data["tiltak"] == [{"tittel": None, "status": None}]
+    assert rich_answer.raw == {"q__tiltak__0__tittel": "x" * 600}
+    page = client.get(url(rich_answer)).content.decode()
+    assert "x" * 600 in page
 
 
 def test_autosave_returns_the_new_version_and_a_saved_status(
@@ -63,14 +132,32 @@ def test_autosave_returns_the_new_version_and_a_saved_status(
     assert body["required_missing"] == 0
 
 
-def test_autosave_refuses_invalid_input_with_field_errors(client, contact, rich_answer):
+def test_autosave_saves_invalid_input_and_answers_its_messages(
+    client, contact, rich_answer
+):
     client.force_login(contact)
     response = client.post(
         url(rich_answer, "reporting:section_autosave"),
-        {"based_on": 0, "q__andel": "150"},
+        {"based_on": 0, "q__andel": "150", "q__plan": "Gyldig"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["version"] == 1
+    assert list(body["errors"]) == ["q__andel"]
+    assert body["summary"][0]["id"] == "id_q__andel"
+    rich_answer.refresh_from_db()
+    assert rich_answer.data == {"plan": "Gyldig"}
+    assert rich_answer.raw == {"q__andel": "150"}
+
+
+def test_autosave_refuses_a_request_without_its_version(client, contact, rich_answer):
+    client.force_login(contact)
+    response = client.post(
+        url(rich_answer, "reporting:section_autosave"), {"q__plan": "Tekst"}
     )
     assert response.status_code == 400
-    assert "q__andel" in response.json()["errors"]
+    rich_answer.refresh_from_db()
+    assert rich_answer.version == 0
 
 
 def test_autosave_from_an_old_version_is_a_conflict_with_the_others_values(
@@ -122,7 +209,7 @@ def test_a_submitted_report_cannot_be_saved(client, contact, rich_answer):
     assert "Lagre utkast" not in page
 
 
-def test_last_years_approved_answer_is_shown_and_can_be_copied(
+def test_last_years_answer_is_shown_and_copied_only_after_a_confirm_page(
     client, contact, unit, rich_answer
 ):
     from tests.reporting.conftest import approved_previous_report
@@ -132,12 +219,66 @@ def test_last_years_approved_answer_is_shown_and_can_be_copied(
     page = client.get(url(rich_answer)).content.decode()
     assert "Svar i 2025" in page
     assert "Fjorårets plan" in page
-    client.post(url(rich_answer), {"based_on": 0, "q__navn": "Kari", "copy": "plan"})
+    response = client.post(
+        url(rich_answer), {"based_on": 0, "q__plan": "Min plan", "copy": "plan"}
+    )
+    assert response.status_code == 302
+    confirm = client.get(response.url).content.decode()
+    assert "Min plan" in confirm and "Fjorårets plan" in confirm
     rich_answer.refresh_from_db()
-    assert rich_answer.data == {"navn": "Kari", "plan": "Fjorårets plan"}
-    client.post(url(rich_answer), {"based_on": 1, "copy": "*"})
+    assert rich_answer.data == {"plan": "Min plan"}  # one's own, as typed
+    filled = client.get(url(rich_answer), {"fra_i_fjor": "plan"}).content.decode()
+    assert "Fjorårets plan</textarea>" in filled
+    assert "Ingenting er lagret ennå" in filled
     rich_answer.refresh_from_db()
-    assert rich_answer.data["antall"] == 7
+    assert rich_answer.data == {"plan": "Min plan"}
+    assert "Min plan</textarea>" in client.get(url(rich_answer)).content.decode()
+
+
+def test_the_confirm_page_is_only_for_the_units_people_while_open(
+    client, adviser, contact, unit, rich_answer
+):
+    from tests.reporting.conftest import approved_previous_report
+
+    approved_previous_report(unit, rich_answer, {"plan": "Fjorårets plan"})
+    copy_url = url(rich_answer, "reporting:section_copy") + "?sporsmal=*"
+    client.force_login(adviser)
+    assert client.get(copy_url).status_code == 403
+    client.force_login(contact)
+    assert client.get(copy_url).status_code == 200
+    nothing = url(rich_answer, "reporting:section_copy") + "?sporsmal=antall"
+    assert client.get(nothing).status_code == 302
+
+
+def test_an_older_version_is_restored_as_a_new_version(client, contact, rich_answer):
+    from reporting.models import ReportEvent
+
+    client.force_login(contact)
+    client.post(url(rich_answer), {"based_on": 0, "q__plan": "Først", "q__antall": "x"})
+    client.post(url(rich_answer), {"based_on": 1, "q__plan": "Siden"})
+    history = client.get(url(rich_answer, "reporting:section_history"))
+    assert history.content.decode().count("Gjenopprett denne versjonen") == 1
+    response = client.post(
+        url(rich_answer, "reporting:section_restore"), {"version": "1"}
+    )
+    assert response.status_code == 302
+    rich_answer.refresh_from_db()
+    assert rich_answer.version == 3
+    assert rich_answer.data == {"plan": "Først"}
+    assert rich_answer.raw == {"q__antall": "x"}
+    assert rich_answer.revisions.count() == 3
+    event = ReportEvent.objects.get(action=ReportEvent.Action.RESTORED)
+    assert event.actor == contact and "Versjon 1" in event.reason
+
+
+def test_restoring_a_version_that_does_not_exist_says_so(client, contact, rich_answer):
+    client.force_login(contact)
+    response = client.post(
+        url(rich_answer, "reporting:section_restore"), {"version": "99"}, follow=True
+    )
+    assert "Den versjonen finnes ikke" in response.content.decode()
+    rich_answer.refresh_from_db()
+    assert rich_answer.version == 0
 
 
 def test_history_lists_who_saved_and_what_changed(client, contact, rich_answer):
@@ -230,11 +371,12 @@ def test_the_autosave_status_follows_the_chosen_language(client, contact, rich_a
         {"based_on": 0, "q__plan": "Draft"},
     ).json()
     assert saved["status"] == f"Saved {saved['saved_at']}"
-    refused = client.post(
+    kept = client.post(
         url(rich_answer, "reporting:section_autosave"),
         {"based_on": 1, "q__antall": "tolv"},
     ).json()
-    assert refused["error"] == "Please correct the errors in the form."
+    assert kept["status"] == f"Saved {kept['saved_at']}"
+    assert list(kept["errors"]) == ["q__antall"]
 
 
 def test_last_years_answers_come_from_the_latest_approved_report(unit, rich_answer):
@@ -250,3 +392,30 @@ def test_last_years_answers_come_from_the_latest_approved_report(unit, rich_answ
     assert previous_answers(report)[topic] == {"plan": "Siste godkjente"}
     export = last_years_answers([report])
     assert export[(unit.pk, topic)] == {"plan": "Siste godkjente"}
+
+
+def test_a_value_not_valid_yet_blocks_only_submitting_and_is_listed(
+    client, contact, rich_answer
+):
+    from reporting.submission import submission_problems
+
+    def typed_problems():
+        problems = submission_problems(rich_answer.report)
+        return [p.url.split("#")[1] for p in problems if "#id_q__" in p.url]
+
+    client.force_login(contact)
+    client.post(
+        url(rich_answer), {"based_on": 0, "q__plan": "Ferdig", "q__andel": "120"}
+    )
+    page = client.get(
+        reverse("reporting:report_submit", args=[rich_answer.report_id])
+    ).content.decode()
+    assert f"{url(rich_answer)}#id_q__andel" in page
+    assert typed_problems() == ["id_q__andel"]
+    assert "andel" not in rich_answer.report.answers.get().data
+    client.post(
+        url(rich_answer), {"based_on": 1, "q__plan": "Ferdig", "q__andel": "12"}
+    )
+    rich_answer.refresh_from_db()
+    assert rich_answer.invalid == 0 and rich_answer.data["andel"] == 12
+    assert typed_problems() == []

@@ -42,7 +42,11 @@ def test_the_discrimination_table_is_in_46_and_435_without_the_ombud(seeded):
 def test_seed_oslo_seeds_only_facts(db):
     call_command("seed_oslo", verbosity=0)
     [circular] = Circular.objects.all()
-    assert circular.designation == "Rundskriv 8/2017"
+    assert circular.citation == "Rundskriv 8/2017"
+    assert circular.designation == (
+        "Rundskriv 8/2017 til bydelene, etatene, de kommunale foretakene og "
+        "byrådsavdelingene"
+    )
     assert (circular.case_number, circular.archive_code) == ("201204898-35", "911")
 
 

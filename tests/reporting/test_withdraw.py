@@ -261,7 +261,7 @@ def test_the_contact_is_told_on_the_start_page_that_answers_were_carried_over(
     page = home_page(client, contact)
     open_part = page.split("Tidligere og avsluttede rapporter")[0]
     assert new.circular.designation in open_part
-    assert f"Rundskrivet erstatter {old.circular.designation}." in open_part
+    assert f"Rundskrivet erstatter {old.circular.cited}." in open_part
     assert "4 svar er overført fra" in open_part
 
 

@@ -32,6 +32,7 @@ REVIEWERS = ["adviser", "administrator"]
 # page, the others 403/404 (or 405 for a method the view refuses anyway).
 ACCESS: dict[str, list[str]] = {
     "healthz": EVERYONE,
+    "favicon": EVERYONE,
     "login": EVERYONE,
     "logout": EVERYONE,
     "set_language": EVERYONE,
@@ -79,6 +80,8 @@ ACCESS: dict[str, list[str]] = {
     "reporting:network": REVIEWERS,
     "reporting:network_xlsx": REVIEWERS,
     "reporting:section_autosave": ["owner_contact"],
+    "reporting:section_copy": ["owner_contact"],
+    "reporting:section_restore": ["owner_contact"],
     "reporting:attachment_upload": ["owner_contact"],
     "reporting:attachment_delete": ["owner_contact"],
     "reporting:session_keepalive": LOGGED_IN,

@@ -19,7 +19,7 @@ from reporting.services import save_section_answer
 from tests.hostile import HOSTILE_VALUES, shown_raw
 from tests.reporting.export_data import answers
 
-ERROR_MARKS = ("errorlist", "invalid-feedback", "alert-danger", "errornote")
+ERROR_MARKS = ("errorlist", "field-error", "pkt-alert--error", "errornote")
 NOT_TYPED = {"csrfmiddlewaretoken", "based_on", "copy"}
 
 

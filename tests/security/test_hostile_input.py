@@ -16,7 +16,7 @@ from django.urls import reverse
 from tests.forms import read_form
 from tests.hostile import HOSTILE_VALUES, shown_raw
 
-ERROR_MARKS = ("errorlist", "invalid-feedback", "alert-danger", "errornote")
+ERROR_MARKS = ("errorlist", "field-error", "pkt-alert--error", "errornote")
 
 
 def admin_change(obj) -> str:

@@ -95,7 +95,7 @@ def test_a_hostile_upload_is_refused_with_a_message_and_nothing_is_left_on_disk(
     before = files_under(settings.MEDIA_ROOT)
     count = Attachment.objects.count()
     _client, html = upload(world, name, content)
-    assert "alert-danger" in html
+    assert "pkt-alert--error" in html
     assert re.search(r"10 MB|gyldig|pakker seg ut|aktivt innhold", html)
     assert Attachment.objects.count() == count
     assert files_under(settings.MEDIA_ROOT) == before

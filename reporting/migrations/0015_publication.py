@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reporting", "0013_audit_actions_after_merge"),
+        ("reporting", "0014_draft_values"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
