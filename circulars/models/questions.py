@@ -183,8 +183,9 @@ class Question(FrozenChild):
         blank=True,
         help_text=_(
             "Nøkkelen til spørsmålet i samme kapittel som teller gruppen disse tallene "
-            "(andel, lønn, gjennomsnitt) beskriver; de skjules der gruppens antall er "
-            "skjult."
+            "beskriver: andeler, lønn og gjennomsnitt skjules der gruppens antall er "
+            "skjult; antall (f.eks. per stillingsgruppe) regnes som deler av gruppens "
+            "antall."
         ),
     )
     totals = models.CharField(

@@ -19,7 +19,8 @@ from ..comparison import explanation
 from ..kinds import kind_of
 from ..lateness import OSLO
 from ..models import Report, SectionAnswer
-from ..rules import displayed, hidden_keys
+from ..rules import displayed, hidden_keys, section_violations
+from ..rules import explanation as rule_explanation
 from .statistics import TopicData, TopicStatistics
 
 K = Question.Kind
@@ -54,6 +55,7 @@ def reports_with_answers(reports):
             "answers__section__questions",
             queryset=Question.objects.order_by("order", "pk"),
         ),
+        "answers__section__rules",
         "attachments",
     )
 
@@ -129,6 +131,7 @@ def section_content(
     questions = list(section.questions.all())
     # A question hidden by its condition was not asked: it is not printed.
     hidden = hidden_keys(questions, answer.data)
+    broken = section_violations(answer)
     return {
         "number": section.number,
         "title": section.title,
@@ -143,6 +146,14 @@ def section_content(
                 explanation=explanation(question, answer.data),
                 carried=carried_over(question, answer.data),
             )
+            | {
+                # The circular's rules this answer breaks, and why, as the unit said.
+                "rule_notes": [
+                    (v.message, rule_explanation(answer.data, v.rule))
+                    for v in broken
+                    if v.path[0] == question.key
+                ]
+            }
             for question in questions
             if question.key not in hidden
         ],
@@ -175,9 +186,7 @@ def report_header(report: Report) -> dict:
         "watermark": str(WATERMARKS.get(report.status, "")),
         "submitted_at": when(report.submitted_at),
         "submitted_by": person(report.submitted_by),
-        "signed_off": ", ".join(
-            filter(None, [report.signed_off_name, report.signed_off_title])
-        ),
+        "signed_off": report.sign_off,
         "approved_at": when(report.approved_at),
         "approved_by": person(report.approved_by),
         "case_number": report.case_number,

@@ -9,6 +9,8 @@ from .notifications import (
     SentReminder,
 )
 from .people import (
+    ChapterAssignment,
+    ChapterPresence,
     GroupMapping,
     Invitation,
     PortalRole,
@@ -31,6 +33,8 @@ __all__ = [
     "AdviserAssignment",
     "Attachment",
     "AuditEvent",
+    "ChapterAssignment",
+    "ChapterPresence",
     "DigestItem",
     "ExportJob",
     "GroupMapping",
