@@ -210,6 +210,8 @@ EXPORT_CACHE_DIR = Path(
 # Processes rendering PDF parts, and the time one export's rendering may take.
 EXPORT_WORKERS = int(os.environ.get("OXLO_EXPORT_WORKERS", os.cpu_count() or 1))
 EXPORT_TIMEOUT_SECONDS = int(os.environ.get("OXLO_EXPORT_TIMEOUT", "900"))
+# Render exports ahead in the background when a report is approved or changed.
+EXPORT_PREPARE_AHEAD = env_bool("OXLO_PREPARE_EXPORTS", default=True)
 
 TASKS = {
     "default": {

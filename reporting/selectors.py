@@ -14,6 +14,8 @@ from .models import (
     Attachment,
     AuditEvent,
     ChapterPresence,
+    CommentaryRevision,
+    Publication,
     Report,
     ReportEvent,
     ReviewComment,
@@ -384,3 +386,23 @@ def unit_contributors(unit: Unit) -> list:
             role="contributor", user__is_active=True
         ).select_related("user")
     ]
+
+
+def publication_texts(year: int) -> dict:
+    """The year's consolidated report as its advisers see it: the publication (or
+    None), and each text (summary under "") with its last versions."""
+    publication = (
+        Publication.objects.filter(year=year).select_related("publisher").first()
+    )
+    texts = {}
+    if publication is not None:
+        commentaries = publication.commentaries.select_related(
+            "updated_by"
+        ).prefetch_related(
+            Prefetch(
+                "revisions",
+                queryset=CommentaryRevision.objects.select_related("by"),
+            )
+        )
+        texts = {commentary.topic: commentary for commentary in commentaries}
+    return {"publication": publication, "texts": texts}

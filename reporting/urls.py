@@ -10,6 +10,7 @@ from .views import (
     people,
     personal_data,
     preview,
+    publication,
     reports,
     review,
     signing,
@@ -104,4 +105,19 @@ urlpatterns = [
     path("eksport/<id:pk>/fil/", exports.export_download, name="export_download"),
     path("eksport/<id:pk>/prov-igjen/", exports.export_retry, name="export_retry"),
     path("rapporter/<id:pk>/eksport/", exports.report_export, name="report_export"),
+    path(
+        "sammenstilling/<int:year>/",
+        publication.publication_overview,
+        name="publication_overview",
+    ),
+    path(
+        "sammenstilling/<int:year>/sammendrag/",
+        publication.commentary_edit,
+        name="summary_edit",
+    ),
+    path(
+        "sammenstilling/<int:year>/tema/<slug:topic>/",
+        publication.commentary_edit,
+        name="assessment_edit",
+    ),
 ]

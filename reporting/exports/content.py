@@ -4,6 +4,7 @@ Everything a template needs is in these dicts (strings, numbers, lists), so the
 same data that is rendered is the data that is hashed.
 """
 
+import datetime
 import hashlib
 import json
 
@@ -11,8 +12,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from circulars.models import Question, Section
+from circulars.models import Question, Section, UnitKind
 
 from ..answers import carried_over
 from ..comparison import explanation
@@ -31,6 +33,25 @@ WATERMARKS = {
 }
 
 
+# The order units are grouped in, and each group's heading.
+KIND_GROUPS = {
+    UnitKind.BYDEL: gettext_lazy("Bydeler"),
+    UnitKind.ETAT: gettext_lazy("Etater"),
+    UnitKind.FORETAK: gettext_lazy("Kommunale foretak"),
+    UnitKind.BYRADSAVDELING: gettext_lazy("Byrådsavdelinger"),
+}
+# Æ, Ø and Å after Z, in that order, as a Norwegian reader looks for them.
+NORWEGIAN_LETTERS = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
+
+
+def unit_order(kind: str, name: str) -> tuple:
+    """Sort key: by kind group (bydeler, etater, foretak, byrådsavdelinger), then
+    by name in Norwegian alphabetical order."""
+    kinds = list(KIND_GROUPS)
+    group = kinds.index(kind) if kind in kinds else len(kinds)
+    return (group, name.casefold().translate(NORWEGIAN_LETTERS), name)
+
+
 def digest(payload) -> str:
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -38,6 +59,18 @@ def digest(payload) -> str:
 
 def when(value) -> str:
     return format_date(timezone.localtime(value, OSLO), "d.m.Y H:i") if value else ""
+
+
+def date_text(value) -> str:
+    """A date as a Norwegian reader writes it: «3. mars 2027»."""
+    return format_date(timezone.localtime(value, OSLO), "j. F Y") if value else ""
+
+
+def w3c_date(value) -> str:
+    """A moment as the PDF's metadata dates take it (UTC, whole seconds)."""
+    return (
+        value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else ""
+    )
 
 
 def person(user) -> str:
@@ -81,18 +114,41 @@ def question_content(
     }
     previous = None if previous_data is None else previous_data.get(question.key)
     kind = kind_of(question)
+    # Table and list cells say whether they hold a number (set right-aligned).
+    columns = getattr(kind, "columns", [])
+    numeric = [_is_number(column) for column in columns]
+    if question.kind in (K.TABLE, K.LIST):
+        item["columns"] = [
+            {"label": column["label"], "numeric": number}
+            for column, number in zip(columns, numeric, strict=True)
+        ]
     if question.kind == K.TABLE:
         rows = _marked(question, kind, value, mark, False)
-        if previous is not None:
-            before = _marked(question, kind, previous, mark, True)
-            for row, then in zip(rows, before, strict=True):
-                row["previous"] = then["cells"]
-        item["columns"] = [column["label"] for column in question.columns]
-        item["rows"] = rows
-    elif question.kind == K.LIST:
-        item["columns"] = [column["label"] for column in question.columns]
+        before = (
+            _marked(question, kind, previous, mark, True)
+            if previous is not None
+            else [{"cells": [""] * len(numeric)} for _row in rows]
+        )
         item["rows"] = [
-            [text for _label, text in kind.texts(cells)]
+            {
+                "label": row["label"],
+                "cells": [
+                    {"text": text, "numeric": number, "previous": was}
+                    for text, number, was in zip(
+                        row["cells"], numeric, then["cells"], strict=True
+                    )
+                ],
+            }
+            for row, then in zip(rows, before, strict=True)
+        ]
+    elif question.kind == K.LIST:
+        item["rows"] = [
+            [
+                {"label": label, "text": text, "numeric": number}
+                for (label, text), number in zip(
+                    kind.texts(cells), numeric, strict=True
+                )
+            ]
             for cells in kind.rows_of(value)
         ]
     else:
@@ -104,6 +160,10 @@ def question_content(
                 before and mark(question.key, None, None, True)
             ) or before
     return item
+
+
+def _is_number(column: dict) -> bool:
+    return column.get("kind") in Question.NUMERIC_KINDS
 
 
 def _marked(question: Question, kind, value, mark, previous: bool) -> list:

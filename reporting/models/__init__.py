@@ -17,6 +17,7 @@ from .people import (
     SingleSignOnIdentity,
     token_digest,
 )
+from .publication import Commentary, CommentaryRevision, Publication
 from .reports import (
     Attachment,
     MentorNomination,
@@ -35,6 +36,8 @@ __all__ = [
     "AuditEvent",
     "ChapterAssignment",
     "ChapterPresence",
+    "Commentary",
+    "CommentaryRevision",
     "DigestItem",
     "ExportJob",
     "GroupMapping",
@@ -44,6 +47,7 @@ __all__ = [
     "NotificationKind",
     "NotificationPreference",
     "PortalRole",
+    "Publication",
     "Report",
     "ReportEvent",
     "ReviewComment",

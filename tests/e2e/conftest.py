@@ -148,9 +148,10 @@ class Visitor:
         return self.page
 
     def open_user_menu(self):
-        """The header's user menu: name, unit, role, language, settings, log out."""
+        """The header's user menu: name, unit, role, language, settings, log out.
+        (The Django admin has its own header, with «Logg ut» in view.)"""
         menu = self.page.locator("details.portal-menu")
-        if not menu.evaluate("menu => menu.open"):
+        if menu.count() and not menu.evaluate("menu => menu.open"):
             menu.locator("summary").click()
 
     def logout(self):

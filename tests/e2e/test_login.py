@@ -41,7 +41,9 @@ def test_public_library_is_readable_without_login(demo, visitor):
     page = visitor.goto("/bibliotek/")
     assert "Rundskriv 8/2017" in page.content()
     page.get_by_role(
-        "link", name="Rundskriv 8/2017: OXLO-guiden for likeverdige tjenester"
+        "link",
+        name="Rundskriv 8/2017 til bydelene, etatene, de kommunale foretakene og "
+        "byrådsavdelingene: OXLO-guiden for likeverdige tjenester",
     ).click()
     visitor.check()
     assert "201204898-35" in page.content()

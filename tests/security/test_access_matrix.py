@@ -106,6 +106,9 @@ ACCESS: dict[str, list[str]] = {
     "reporting:circular_preview": ["administrator"],
     "reporting:export_start": REVIEWERS,
     "reporting:report_export": [*UNIT, *REVIEWERS],
+    "reporting:publication_overview": REVIEWERS,
+    "reporting:summary_edit": REVIEWERS,
+    "reporting:assessment_edit": REVIEWERS,
     # An export job is its orderer's alone (here the owning unit's contact).
     "reporting:export_detail": ["owner_contact"],
     "reporting:export_status": ["owner_contact"],
@@ -143,6 +146,8 @@ KWARGS = {
     "user_pk": lambda w, view: w.users["owner_contact"],
     ("reporting:invitation_accept", "token"): lambda w, view: "verdens-invitasjon",
     "section_pk": lambda w, view: w.section,
+    ("reporting", "year"): lambda w, view: w.report.circular.reporting_year,
+    ("reporting", "topic"): lambda w, view: w.section.topic,
     "mentor_pk": lambda w, view: w.mentor,
     "attachment_pk": lambda w, view: w.attachment,
     # The admin's own parameters.
