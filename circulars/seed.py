@@ -333,6 +333,7 @@ TOPICS = {
                     "av menns i samme gruppe."
                 ),
                 counts_people=True,
+                people_group="ansatte",
                 totals=Question.Totals.BOTH,
                 every_other_year=True,
                 rows=[{"key": key, "label": label} for key, label in POSITION_GROUPS],

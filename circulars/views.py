@@ -1,5 +1,6 @@
 """The public library: published circulars and documents, readable without login."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
@@ -45,7 +46,11 @@ def document_detail(request, slug):
 
 @login_not_required
 def privacy(request):
-    return render(request, "circulars/privacy.html")
+    return render(
+        request,
+        "circulars/privacy.html",
+        {"retention_years": settings.OXLO_RETENTION_YEARS},
+    )
 
 
 @login_not_required

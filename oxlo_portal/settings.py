@@ -152,6 +152,9 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 LOGIN_REDIRECT_URL_FAILURE = "login"
 # How long an e-mailed invitation into a unit can be used (once).
 OXLO_INVITATION_DAYS = int(os.environ.get("OXLO_INVITATION_DAYS", "14"))
+# Mentor nominations and the contact details stored with reports are deleted this
+# many years after the report year (manage.py apply_retention, nightly timer).
+OXLO_RETENTION_YEARS = int(os.environ.get("OXLO_RETENTION_YEARS", "3"))
 # Whom a person without access is told to ask (the refusal page).
 OXLO_ACCESS_CONTACT = os.environ.get(
     "OXLO_ACCESS_CONTACT", "oxlo-portalen@oslo.kommune.no"
@@ -207,6 +210,8 @@ EXPORT_CACHE_DIR = Path(
 # Processes rendering PDF parts, and the time one export's rendering may take.
 EXPORT_WORKERS = int(os.environ.get("OXLO_EXPORT_WORKERS", os.cpu_count() or 1))
 EXPORT_TIMEOUT_SECONDS = int(os.environ.get("OXLO_EXPORT_TIMEOUT", "900"))
+# Render exports ahead in the background when a report is approved or changed.
+EXPORT_PREPARE_AHEAD = env_bool("OXLO_PREPARE_EXPORTS", default=True)
 
 TASKS = {
     "default": {

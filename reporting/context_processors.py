@@ -7,10 +7,10 @@ def portal_user(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    units = [m.unit for m in user.memberships.select_related("unit")]
+    memberships = list(user.memberships.select_related("unit"))
     return {
-        "portal_units": units,
-        "portal_role": role_label(user),
+        "portal_units": [m.unit for m in memberships],
+        "portal_role": role_label(user, memberships),
         "portal_is_adviser": is_adviser(user),
         "portal_is_administrator": is_administrator(user),
     }

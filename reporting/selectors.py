@@ -1,8 +1,11 @@
 """Reads used by views: each returns what a page needs in a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from circulars.models import Circular, Question, Section
 
@@ -10,6 +13,9 @@ from .comparison import QuestionView, question_view
 from .models import (
     Attachment,
     AuditEvent,
+    ChapterPresence,
+    CommentaryRevision,
+    Publication,
     Report,
     ReportEvent,
     ReviewComment,
@@ -321,3 +327,82 @@ def unit_team(unit: Unit) -> dict:
             unit.invitations.open().select_related("invited_by").order_by("email")
         ),
     }
+
+
+def leader_note(report: Report) -> ReportEvent | None:
+    """The leader's note if the report's last move was the leader returning it."""
+    last = (
+        report.events.exclude(to_status="")
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if last and last.action == ReportEvent.Action.LEADER_RETURNED:
+        return last
+    return None
+
+
+PRESENCE_SECONDS = 120  # two missed autosaves and a person no longer shows
+
+
+def editing_now(report: Report, *, exclude=None) -> dict[int, list[str]]:
+    """Who has each chapter open now: {section id: [names]}, without `exclude`."""
+    since = timezone.now() - datetime.timedelta(seconds=PRESENCE_SECONDS)
+    rows = (
+        ChapterPresence.objects.filter(report=report, seen_at__gte=since)
+        .exclude(user=exclude)
+        .select_related("user")
+        .order_by("section_id", "user__first_name")
+    )
+    editing: dict[int, list[str]] = {}
+    for row in rows:
+        editing.setdefault(row.section_id, []).append(
+            row.user.get_full_name() or row.user.username
+        )
+    return editing
+
+
+def editing_message(names: list[str]) -> str:
+    if not names:
+        return ""
+    return _("%(names)s redigerer dette kapittelet") % {"names": _(" og ").join(names)}
+
+
+def chapter_contributors(report: Report) -> dict[int, list]:
+    """The contributors assigned to each chapter: {section id: [users]}."""
+    assigned: dict[int, list] = {}
+    for row in report.assignments.select_related("contributor").order_by(
+        "contributor__first_name"
+    ):
+        assigned.setdefault(row.section_id, []).append(row.contributor)
+    return assigned
+
+
+def unit_contributors(unit: Unit) -> list:
+    """The unit's active contributors, whom the contact can give chapters."""
+    return [
+        m.user
+        for m in unit.memberships.filter(
+            role="contributor", user__is_active=True
+        ).select_related("user")
+    ]
+
+
+def publication_texts(year: int) -> dict:
+    """The year's consolidated report as its advisers see it: the publication (or
+    None), and each text (summary under "") with its last versions."""
+    publication = (
+        Publication.objects.filter(year=year).select_related("publisher").first()
+    )
+    texts = {}
+    if publication is not None:
+        commentaries = publication.commentaries.select_related(
+            "updated_by"
+        ).prefetch_related(
+            Prefetch(
+                "revisions",
+                queryset=CommentaryRevision.objects.select_related("by"),
+            )
+        )
+        texts = {commentary.topic: commentary for commentary in commentaries}
+    return {"publication": publication, "texts": texts}

@@ -230,7 +230,9 @@ class Receipt:
 def latest_receipt(report: Report) -> Receipt | None:
     """The receipt of the report's latest submission, or None if never submitted."""
     event = (
-        report.events.filter(action=ReportEvent.Action.SUBMITTED)
+        report.events.filter(
+            action__in=[ReportEvent.Action.SUBMITTED, ReportEvent.Action.SIGNED]
+        )
         .select_related("actor")
         .order_by("-created_at", "-pk")
         .first()

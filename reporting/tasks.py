@@ -9,3 +9,12 @@ def run_export(job_id: int):
     from .services.exports import perform_export
 
     perform_export(job_id=job_id)
+
+
+@task()
+def prepare_exports(year: int, report_id: int | None = None):
+    """Render ahead what exports will need once a report is approved or changed
+    (see `services.exports.prepare_exports`)."""
+    from .services.exports import prepare_exports as prepare
+
+    prepare(year=year, report_id=report_id)

@@ -3,13 +3,17 @@ from django.urls import path
 from .views import (
     attachments,
     audit,
+    chapters,
     earlier,
     exports,
     oxlo,
     people,
+    personal_data,
     preview,
+    publication,
     reports,
     review,
+    signing,
     start,
     units,
 )
@@ -25,12 +29,14 @@ urlpatterns = [
     path(report + "send-inn/", reports.report_submit, name="report_submit"),
     path(report + "kvittering/", reports.report_receipt, name="report_receipt"),
     path(report + "oxlo/", oxlo.report_oxlo, name="report_oxlo"),
+    path(report + "signer/", signing.report_sign, name="report_sign"),
     path(
         report + "mentorer/<id:mentor_pk>/slett/",
         oxlo.mentor_delete,
         name="mentor_delete",
     ),
     path(section, reports.section_edit, name="section_edit"),
+    path(section + "tildel/", chapters.chapter_assign, name="chapter_assign"),
     path(section + "autolagre/", reports.section_autosave, name="section_autosave"),
     path(section + "historikk/", earlier.section_history_view, name="section_history"),
     path(
@@ -82,6 +88,7 @@ urlpatterns = [
     path("kommentarer/<id:pk>/lost/", review.resolve_comment, name="resolve_comment"),
     path("varsler/", review.notification_settings, name="notification_settings"),
     path("enheter/<slug:slug>/personer/", people.team, name="unit_team"),
+    path("mine-opplysninger/", personal_data.my_data, name="my_data"),
     path(
         "enheter/<slug:slug>/personer/<id:user_pk>/deaktiver/",
         people.deactivate,
@@ -98,4 +105,19 @@ urlpatterns = [
     path("eksport/<id:pk>/fil/", exports.export_download, name="export_download"),
     path("eksport/<id:pk>/prov-igjen/", exports.export_retry, name="export_retry"),
     path("rapporter/<id:pk>/eksport/", exports.report_export, name="report_export"),
+    path(
+        "sammenstilling/<int:year>/",
+        publication.publication_overview,
+        name="publication_overview",
+    ),
+    path(
+        "sammenstilling/<int:year>/sammendrag/",
+        publication.commentary_edit,
+        name="summary_edit",
+    ),
+    path(
+        "sammenstilling/<int:year>/tema/<slug:topic>/",
+        publication.commentary_edit,
+        name="assessment_edit",
+    ),
 ]

@@ -180,3 +180,17 @@ def report_for(unit, **kwargs) -> Report:
     """The report `unit` gets when a circular to its kind is published."""
     circular = published_circular(audience=(unit.kind,), **kwargs)
     return Report.objects.get(circular=circular, unit=unit)
+
+
+def leader_of(unit, **kwargs):
+    """The unit's leader in the portal (signs its reports)."""
+    return MembershipFactory(
+        unit=unit, role=Membership.Role.LEADER, title="Bydelsdirektør", **kwargs
+    ).user
+
+
+def contributor_of(unit, **kwargs):
+    """A contributor in `unit` (writes the chapters the contact assigns)."""
+    return MembershipFactory(
+        unit=unit, role=Membership.Role.CONTRIBUTOR, title="HR-rådgiver", **kwargs
+    ).user

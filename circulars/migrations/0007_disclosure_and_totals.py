@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
             name="people_group",
             field=models.SlugField(
                 blank=True,
-                help_text="Nøkkelen til spørsmålet i samme kapittel som teller gruppen disse tallene (andel, lønn, gjennomsnitt) beskriver; de skjules der gruppens antall er skjult.",
+                help_text="Nøkkelen til spørsmålet i samme kapittel som teller gruppen disse tallene beskriver: andeler, lønn og gjennomsnitt skjules der gruppens antall er skjult; antall (f.eks. per stillingsgruppe) regnes som deler av gruppens antall.",
                 max_length=60,
                 verbose_name="beskriver gruppen i",
             ),

@@ -18,7 +18,8 @@ from ..expressions import (
     reference_type,
 )
 from ..validators import validate_no_nul_characters
-from . import FrozenChild, Question, QuestionQuerySet, Section
+from .frozen import FrozenChild, QuestionQuerySet
+from .questions import Question, Section
 
 K = Question.Kind
 CONDITION_KINDS = (K.YES_NO, K.CHOICE, K.MULTIPLE_CHOICE)

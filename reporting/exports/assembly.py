@@ -5,7 +5,11 @@ tree, one outline, and page numbers stamped as artifacts."""
 from pathlib import Path
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, OutlineItem
+from pikepdf import Array, Dictionary, Name, OutlineItem, String
+
+from .tagging import describe_language, save_for_archive
+
+IDS_PER_LEAF = 1000
 
 
 def _number_tree(node) -> list:
@@ -41,6 +45,7 @@ class StructureMerger:
             Dictionary(Type=Name.StructElem, S=Name.Document, P=self.root)
         )
         self.kids, self.nums, self.next_key = Array(), Array(), 0
+        self.ids = []
         old = pdf.Root.get("/StructTreeRoot")
         if old is not None:
             # The front matter's own tree, already pointing at its pages.
@@ -56,6 +61,11 @@ class StructureMerger:
             element = copy(element)
             element.P = self.document
             self.kids.append(element)
+        if "/IDTree" in tree:
+            names = tree.IDTree.Names
+            self.ids += [
+                (str(names[i]), copy(names[i + 1])) for i in range(0, len(names), 2)
+            ]
         offset = self.next_key
         pairs = _number_tree(tree.ParentTree)
         for key, value in pairs:
@@ -79,6 +89,24 @@ class StructureMerger:
             return self.pdf.copy_foreign(obj)
         return obj
 
+    def _id_tree(self):
+        """Every table-header id in one name tree, in leaves of IDS_PER_LEAF."""
+        self.ids.sort(key=lambda pair: pair[0])
+        leaves = Array()
+        for start in range(0, len(self.ids), IDS_PER_LEAF):
+            chunk = self.ids[start : start + IDS_PER_LEAF]
+            leaves.append(
+                self.pdf.make_indirect(
+                    Dictionary(
+                        Limits=Array([String(chunk[0][0]), String(chunk[-1][0])]),
+                        Names=Array(
+                            [item for name, el in chunk for item in (String(name), el)]
+                        ),
+                    )
+                )
+            )
+        return self.pdf.make_indirect(Dictionary(Kids=leaves))
+
     def add(self, source: pikepdf.Pdf, first_page: int):
         tree = source.Root.get("/StructTreeRoot")
         if tree is not None:
@@ -89,6 +117,8 @@ class StructureMerger:
         self.root.K = Array([self.document])
         self.root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=self.nums))
         self.root.ParentTreeNextKey = self.next_key
+        if self.ids:
+            self.root.IDTree = self._id_tree()
         self.pdf.Root.StructTreeRoot = self.root
         self.pdf.Root.MarkInfo = Dictionary(Marked=True)
 
@@ -97,13 +127,37 @@ def stamp_page_numbers(pdf: pikepdf.Pdf, numbers: list[pikepdf.Pdf]):
     """Draw page k of the `numbers` (one after the other) on page k, as an artifact
     outside the tag tree."""
     sheets = [page for sheet in numbers for page in sheet.pages]
-    for page, source in zip(pdf.pages, sheets, strict=True):
+    for number, (page, source) in enumerate(zip(pdf.pages, sheets, strict=True)):
         form = pdf.copy_foreign(source.as_form_xobject())
-        name = page.add_resource(form, Name.XObject, prefix="OxloPageNo")
+        # A part's pages share their resources: one name per page, the same in
+        # every export, so the bytes are too.
+        name = page.add_resource(form, Name.XObject, Name(f"/OxloPageNo{number}"))
         page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
         page.contents_add(
             pdf.make_stream(b"Q\n/Artifact BMC q " + bytes(name) + b" Do Q EMC\n")
         )
+
+
+def _outline_items(entries: list[dict]) -> list[OutlineItem]:
+    items = []
+    for entry in entries:
+        item = OutlineItem(entry["title"], entry["page"])
+        item.children.extend(_outline_items(entry.get("children", [])))
+        items.append(item)
+    return items
+
+
+def link_contents(pdf: pikepdf.Pdf, prefix: str):
+    """Turn the contents' links to `prefix<page>` into jumps to those pages."""
+    for page in pdf.pages:
+        for annotation in page.get("/Annots", Array()):
+            action = annotation.get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if not uri.startswith(prefix):
+                continue
+            target = pdf.pages[int(uri[len(prefix) :]) - 1].obj
+            del annotation["/A"]
+            annotation.Dest = Array([target, Name.XYZ, None, None, None])
 
 
 def assemble(
@@ -113,6 +167,7 @@ def assemble(
     numbers: list[Path],
     outline: list[dict],
     output: Path,
+    page_link: str,
 ):
     """Write front + parts to `output` with `outline` [{title, page, children}]."""
     sources = []
@@ -130,17 +185,13 @@ def assemble(
         number_pdfs = [pikepdf.open(path) for path in numbers]
         sources += number_pdfs
         stamp_page_numbers(pdf, number_pdfs)
+        link_contents(pdf, page_link)
         with pdf.open_outline() as tree:
-            for entry in outline:
-                item = OutlineItem(entry["title"], entry["page"])
-                item.children.extend(
-                    OutlineItem(child["title"], child["page"])
-                    for child in entry.get("children", [])
-                )
-                tree.root.append(item)
+            tree.root.extend(_outline_items(outline))
         pdf.Root.PageMode = Name.UseOutlines
+        describe_language(pdf)
         partial = output.with_suffix(".tmp")
-        pdf.save(partial)
+        save_for_archive(pdf, partial)
     for source in sources:
         source.close()
     partial.replace(output)

@@ -8,15 +8,15 @@ its mark: a bar's length would give it away. Long category labels wrap to two
 lines and are shortened after that; the table beside the chart has the full text.
 """
 
-import textwrap
+import re
 
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 WIDTH = 480  # pt: fits a text column of 170 mm (482 pt)
-FONT = 8.5
-LINE = 10.5
-BAR = 12  # pt per bar, room for a line of text
+FONT = 9  # pt, as the tables
+LINE = 11
+BAR = 13  # pt per bar, room for a line of text
 GAP = 6
 LABEL_WIDTH = 150
 LABEL_LINES = 2
@@ -30,12 +30,25 @@ def text_width(text: str, size: float = FONT) -> float:
 
 
 def wrap(text: str, width: float = LABEL_WIDTH, lines: int = LABEL_LINES) -> list:
-    """`text` in at most `lines` lines of `width` points, the last one shortened."""
+    """`text` in at most `lines` lines of `width` points, broken at spaces or after
+    «/» and «-», the last line shortened with «…» when the text is longer."""
     chars = max(int(width / (FONT * 0.6)), 4)
-    wrapped = textwrap.wrap(text, chars, break_long_words=True) or [""]
+    words = [w for w in re.split(r"\s+|(?<=[/\-–])", text) if w]
+    wrapped, line = [], ""
+    for word in words:
+        glue = "" if not line or line.endswith(("/", "-", "–")) else " "
+        if line and len(line + glue + word) > chars:
+            wrapped.append(line)
+            line = word
+        else:
+            line += glue + word
+        while len(line) > chars:  # one word longer than a line
+            wrapped.append(line[: chars - 1] + "-")
+            line = line[chars - 1 :]
+    wrapped.append(line)
     if len(wrapped) > lines:
-        last = " ".join(wrapped[lines - 1 :])
-        wrapped = [*wrapped[: lines - 1], last[: chars - 1].rstrip() + "…"]
+        rest = " ".join(wrapped[lines - 1 :])
+        wrapped = [*wrapped[: lines - 1], rest[: chars - 1].rstrip() + "…"]
     return wrapped
 
 

@@ -15,14 +15,20 @@ from ..models import Report
 from ..selectors import last_years_answers, topics_of_year
 from .assembly import assemble
 from .content import (
+    KIND_GROUPS,
+    date_text,
     digest,
     report_header,
     reports_with_answers,
     section_content,
     unit_marks,
+    unit_order,
+    w3c_date,
     when,
 )
+from .opening import OPENING_ENTRIES, opening_content, publication_facts
 from .parts import Part, cache_dir, render_parts
+from .pdf import PAGE_LINK
 from .presentation import present
 from .statistics import TopicStatistics, topic_data
 
@@ -65,7 +71,7 @@ def deliveries(selection: Selection) -> list[dict]:
     reports = Report.objects.filter(
         circular__reporting_year=selection.year, unit__kind__in=selection.kinds
     ).select_related("unit", "circular")
-    for report in reports.order_by("unit__kind", "unit__name"):
+    for report in sorted(reports, key=lambda r: unit_order(r.unit.kind, r.unit.name)):
         rows.append(
             {
                 "unit": report.unit.name,
@@ -77,6 +83,65 @@ def deliveries(selection: Selection) -> list[dict]:
             }
         )
     return rows
+
+
+def roster(selection: Selection) -> dict[str, list[list[int]]]:
+    """Per kind, the year's reporting units in order, cut into fixed batches of
+    UNITS_PER_PART: which units share a part never depends on which reports are
+    approved, so approving one report changes only its own batch."""
+    units = set(
+        Report.objects.filter(
+            circular__reporting_year=selection.year, unit__kind__in=selection.kinds
+        ).values_list("unit_id", "unit__kind", "unit__name")
+    )
+    groups: dict[str, list[int]] = {}
+    for unit_id, kind, _name in sorted(units, key=lambda u: unit_order(u[1], u[2])):
+        groups.setdefault(kind, []).append(unit_id)
+    return {
+        kind: [ids[i : i + UNITS_PER_PART] for i in range(0, len(ids), UNITS_PER_PART)]
+        for kind, ids in groups.items()
+    }
+
+
+def _unit_batches(selection, answers, previous, statistics, running) -> list[dict]:
+    """The units' answers to one topic, grouped by kind, in the roster's batches."""
+    by_unit: dict[int, list] = {}
+    for report, answer in answers:
+        by_unit.setdefault(report.unit_id, []).append((report, answer))
+    batches = []
+    for kind, unit_batches in roster(selection).items():
+        group = str(KIND_GROUPS.get(kind, kind))
+        first = True
+        for unit_ids in unit_batches:
+            units = [
+                {
+                    "report": report_header(report),
+                    "section": section_content(
+                        answer,
+                        previous.get((report.unit_id, answer.section.topic)),
+                        unit_marks(statistics, report.unit_id),
+                        year=selection.year,
+                    ),
+                }
+                for unit_id in unit_ids
+                for report, answer in by_unit.get(unit_id, [])
+            ]
+            if not units:
+                continue
+            context = {
+                "running": running,
+                "group": group if first else "",
+                "units": units,
+            }
+            batches.append(
+                {
+                    "names": [unit["report"]["unit"] for unit in units],
+                    "group": context["group"],
+                    "part": Part("unit_batch.html", context),
+                }
+            )
+            first = False
+    return batches
 
 
 def plan(selection: Selection) -> dict:
@@ -97,10 +162,11 @@ def plan(selection: Selection) -> dict:
             topic_data(selection.year, [(r.unit_id, a) for r, a in answers], previous)
         )
         title = f"{topic.label} {topic.title}"
+        running = {"title": selection.title, "chapter": title}
         chapter = Part(
             "chapter.html",
             {
-                "title": title,
+                "running": running,
                 "chapter": {
                     "title": title,
                     "units": len(answers),
@@ -109,33 +175,19 @@ def plan(selection: Selection) -> dict:
                 },
             },
         )
-        units = [
+        batches = _unit_batches(selection, answers, previous, statistics, running)
+        chapters.append(
             {
-                "report": report_header(report),
-                "section": section_content(
-                    answer,
-                    previous.get((report.unit_id, answer.section.topic)),
-                    unit_marks(statistics, report.unit_id),
-                    year=selection.year,
-                ),
+                "topic": topic.topic,
+                "title": title,
+                "part": chapter,
+                "batches": batches,
             }
-            for report, answer in answers
-        ]
-        batches = [
-            (
-                [unit["report"]["unit"] for unit in batch],
-                Part("unit_batch.html", {"title": title, "units": batch}),
-            )
-            for batch in (
-                units[i : i + UNITS_PER_PART]
-                for i in range(0, len(units), UNITS_PER_PART)
-            )
-        ]
-        chapters.append({"title": title, "part": chapter, "batches": batches})
+        )
     appendix = Part(
         "appendix.html",
         {
-            "title": _("Vedlegg: leveranser"),
+            "running": {"title": selection.title, "chapter": _("Vedlegg: leveranser")},
             "deliveries": deliveries(selection),
             "deadline": ", ".join(
                 sorted(
@@ -148,37 +200,92 @@ def plan(selection: Selection) -> dict:
             ),
         },
     )
-    kind_labels = dict(UnitKind.choices)
+    opening = Part(
+        "opening.html",
+        {
+            "running": {"title": selection.title, "chapter": _("Innledning")},
+            "opening": opening_content(
+                selection.year,
+                selection.kinds,
+                {chapter["topic"]: chapter["title"] for chapter in chapters},
+            ),
+        },
+    )
+    return {
+        "opening": opening,
+        "chapters": chapters,
+        "appendix": appendix,
+        "front": front_matter(selection, reports),
+    }
+
+
+def front_matter(selection: Selection, reports: list[Report]) -> dict:
+    """What the cover says: title, year, publisher, date, case numbers, scope."""
+    circulars = {r.circular.pk: r.circular for r in reports}.values()
+    circulars = sorted(circulars, key=lambda c: (c.kind, c.number))
+    dates = [r.approved_at or r.submitted_at for r in reports]
+    as_of = max(filter(None, dates), default=None)
     status_labels = dict(Report.Status.choices)
-    front = {
+    facts = publication_facts(selection.year)
+    case_numbers = [
+        {"circular": c.designation, "case_number": c.case_number}
+        for c in circulars
+        if c.case_number
+    ]
+    if facts["case_number"]:
+        case_numbers.insert(0, {"circular": "", "case_number": facts["case_number"]})
+    return {
+        "running": {"title": selection.title, "chapter": _("Innhold")},
         "title": selection.title,
         "body_class": "front",
         "year": selection.year,
-        "circulars": sorted({r.circular.designation for r in reports}),
-        "kinds": [str(kind_labels[k]) for k in selection.kinds],
-        "statuses": [str(status_labels[s]) for s in selection.statuses],
+        "publisher": facts["publisher"]
+        or ", ".join(dict.fromkeys(c.issued_by for c in circulars)),
+        "date": date_text(as_of),
+        "created": w3c_date(as_of),
+        "case_numbers": case_numbers,
+        "circulars": [c.designation for c in circulars],
+        "kinds": [str(KIND_GROUPS[k]) for k in KIND_GROUPS if k in selection.kinds],
+        "other_statuses": [
+            str(status_labels[s])
+            for s in selection.statuses
+            if s not in DEFAULT_STATUSES
+        ],
         "unit_count": len({r.unit_id for r in reports}),
     }
-    return {"chapters": chapters, "appendix": appendix, "front": front}
 
 
-def _numbered(chapters, appendix, offset: int):
+def _numbered(layout: dict, offset: int):
     """Contents and outline with the real page numbers (front matter = `offset`)."""
     page = offset
     contents, outline, paths = [], [], []
-    for chapter in chapters:
+    opening, appendix = layout["opening"], layout["appendix"]
+    anchors = opening.layout["anchors"]
+    for anchor, title in OPENING_ENTRIES:
+        if anchor in anchors:
+            contents.append(
+                {"level": 1, "title": str(title), "page": page + anchors[anchor] + 1}
+            )
+            outline.append({"title": str(title), "page": page + anchors[anchor]})
+    paths.append(opening.path)
+    page += opening.pages
+    for chapter in layout["chapters"]:
         contents.append({"level": 1, "title": chapter["title"], "page": page + 1})
         entry = {"title": chapter["title"], "page": page, "children": []}
         paths.append(chapter["part"].path)
         page += chapter["part"].pages
-        for names, part in chapter["batches"]:
-            anchors = part.layout["anchors"]
-            for index, name in enumerate(names):
+        for batch in chapter["batches"]:
+            anchors = batch["part"].layout["anchors"]
+            if batch["group"]:
+                group = {"title": batch["group"], "page": page, "children": []}
+                entry["children"].append(group)
+                contents.append({"level": 2, "title": batch["group"], "page": page + 1})
+            for index, name in enumerate(batch["names"]):
                 start = page + anchors[f"enhet-{index}"]
-                contents.append({"level": 2, "title": name, "page": start + 1})
-                entry["children"].append({"title": name, "page": start})
-            paths.append(part.path)
-            page += part.pages
+                contents.append({"level": 3, "title": name, "page": start + 1})
+                group["children"].append({"title": name, "page": start})
+            paths.append(batch["part"].path)
+            page += batch["part"].pages
         outline.append(entry)
     contents.append(
         {"level": 1, "title": str(_("Vedlegg: leveranser")), "page": page + 1}
@@ -213,11 +320,10 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
     """The consolidated PDF (cached as a whole); returns its path and the workers'
     peak memory in KiB (0 when nothing had to be rendered)."""
     layout = plan(selection)
-    chapters, appendix = layout["chapters"], layout["appendix"]
-    parts = [appendix]
-    for chapter in chapters:
+    parts = [layout["opening"], layout["appendix"]]
+    for chapter in layout["chapters"]:
         parts.append(chapter["part"])
-        parts.extend(part for _units, part in chapter["batches"])
+        parts.extend(batch["part"] for batch in chapter["batches"])
     output = (
         cache_dir()
         / "documents"
@@ -228,10 +334,10 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
     peak = render_parts(parts, progress=progress)
     # The cover, then the contents: with a good guess of their length the front and
     # the page numbers are rendered once, side by side.
-    entries = len(_numbered(chapters, appendix, 0)[0])
+    entries = len(_numbered(layout, 0)[0])
     front_pages = 1 + math.ceil(entries / CONTENTS_PER_PAGE)
     while True:
-        contents, outline, paths, total = _numbered(chapters, appendix, front_pages)
+        contents, outline, paths, total = _numbered(layout, front_pages)
         front = Part("front.html", {**layout["front"], "contents": contents})
         numbers = page_number_sheets(total)
         peak = max(peak, render_parts([front, *numbers]))
@@ -246,5 +352,6 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
         numbers=[sheet.path for sheet in numbers],
         outline=outline,
         output=output,
+        page_link=PAGE_LINK,
     )
     return output, peak

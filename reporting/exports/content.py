@@ -4,6 +4,7 @@ Everything a template needs is in these dicts (strings, numbers, lists), so the
 same data that is rendered is the data that is hashed.
 """
 
+import datetime
 import hashlib
 import json
 
@@ -11,15 +12,17 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from circulars.models import Question, Section
+from circulars.models import Question, Section, UnitKind
 
 from ..answers import carried_over
 from ..comparison import explanation
 from ..kinds import kind_of
 from ..lateness import OSLO
 from ..models import Report, SectionAnswer
-from ..rules import displayed, hidden_keys
+from ..rules import displayed, hidden_keys, section_violations
+from ..rules import explanation as rule_explanation
 from .statistics import TopicData, TopicStatistics
 
 K = Question.Kind
@@ -30,6 +33,25 @@ WATERMARKS = {
 }
 
 
+# The order units are grouped in, and each group's heading.
+KIND_GROUPS = {
+    UnitKind.BYDEL: gettext_lazy("Bydeler"),
+    UnitKind.ETAT: gettext_lazy("Etater"),
+    UnitKind.FORETAK: gettext_lazy("Kommunale foretak"),
+    UnitKind.BYRADSAVDELING: gettext_lazy("Byrådsavdelinger"),
+}
+# Æ, Ø and Å after Z, in that order, as a Norwegian reader looks for them.
+NORWEGIAN_LETTERS = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
+
+
+def unit_order(kind: str, name: str) -> tuple:
+    """Sort key: by kind group (bydeler, etater, foretak, byrådsavdelinger), then
+    by name in Norwegian alphabetical order."""
+    kinds = list(KIND_GROUPS)
+    group = kinds.index(kind) if kind in kinds else len(kinds)
+    return (group, name.casefold().translate(NORWEGIAN_LETTERS), name)
+
+
 def digest(payload) -> str:
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -37,6 +59,18 @@ def digest(payload) -> str:
 
 def when(value) -> str:
     return format_date(timezone.localtime(value, OSLO), "d.m.Y H:i") if value else ""
+
+
+def date_text(value) -> str:
+    """A date as a Norwegian reader writes it: «3. mars 2027»."""
+    return format_date(timezone.localtime(value, OSLO), "j. F Y") if value else ""
+
+
+def w3c_date(value) -> str:
+    """A moment as the PDF's metadata dates take it (UTC, whole seconds)."""
+    return (
+        value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else ""
+    )
 
 
 def person(user) -> str:
@@ -54,6 +88,7 @@ def reports_with_answers(reports):
             "answers__section__questions",
             queryset=Question.objects.order_by("order", "pk"),
         ),
+        "answers__section__rules",
         "attachments",
     )
 
@@ -79,18 +114,41 @@ def question_content(
     }
     previous = None if previous_data is None else previous_data.get(question.key)
     kind = kind_of(question)
+    # Table and list cells say whether they hold a number (set right-aligned).
+    columns = getattr(kind, "columns", [])
+    numeric = [_is_number(column) for column in columns]
+    if question.kind in (K.TABLE, K.LIST):
+        item["columns"] = [
+            {"label": column["label"], "numeric": number}
+            for column, number in zip(columns, numeric, strict=True)
+        ]
     if question.kind == K.TABLE:
         rows = _marked(question, kind, value, mark, False)
-        if previous is not None:
-            before = _marked(question, kind, previous, mark, True)
-            for row, then in zip(rows, before, strict=True):
-                row["previous"] = then["cells"]
-        item["columns"] = [column["label"] for column in question.columns]
-        item["rows"] = rows
-    elif question.kind == K.LIST:
-        item["columns"] = [column["label"] for column in question.columns]
+        before = (
+            _marked(question, kind, previous, mark, True)
+            if previous is not None
+            else [{"cells": [""] * len(numeric)} for _row in rows]
+        )
         item["rows"] = [
-            [text for _label, text in kind.texts(cells)]
+            {
+                "label": row["label"],
+                "cells": [
+                    {"text": text, "numeric": number, "previous": was}
+                    for text, number, was in zip(
+                        row["cells"], numeric, then["cells"], strict=True
+                    )
+                ],
+            }
+            for row, then in zip(rows, before, strict=True)
+        ]
+    elif question.kind == K.LIST:
+        item["rows"] = [
+            [
+                {"label": label, "text": text, "numeric": number}
+                for (label, text), number in zip(
+                    kind.texts(cells), numeric, strict=True
+                )
+            ]
             for cells in kind.rows_of(value)
         ]
     else:
@@ -102,6 +160,10 @@ def question_content(
                 before and mark(question.key, None, None, True)
             ) or before
     return item
+
+
+def _is_number(column: dict) -> bool:
+    return column.get("kind") in Question.NUMERIC_KINDS
 
 
 def _marked(question: Question, kind, value, mark, previous: bool) -> list:
@@ -129,6 +191,7 @@ def section_content(
     questions = list(section.questions.all())
     # A question hidden by its condition was not asked: it is not printed.
     hidden = hidden_keys(questions, answer.data)
+    broken = section_violations(answer)
     return {
         "number": section.number,
         "title": section.title,
@@ -143,6 +206,14 @@ def section_content(
                 explanation=explanation(question, answer.data),
                 carried=carried_over(question, answer.data),
             )
+            | {
+                # The circular's rules this answer breaks, and why, as the unit said.
+                "rule_notes": [
+                    (v.message, rule_explanation(answer.data, v.rule))
+                    for v in broken
+                    if v.path[0] == question.key
+                ]
+            }
             for question in questions
             if question.key not in hidden
         ],
@@ -175,9 +246,7 @@ def report_header(report: Report) -> dict:
         "watermark": str(WATERMARKS.get(report.status, "")),
         "submitted_at": when(report.submitted_at),
         "submitted_by": person(report.submitted_by),
-        "signed_off": ", ".join(
-            filter(None, [report.signed_off_name, report.signed_off_title])
-        ),
+        "signed_off": report.sign_off,
         "approved_at": when(report.approved_at),
         "approved_by": person(report.approved_by),
         "case_number": report.case_number,

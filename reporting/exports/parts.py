@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 
 from .content import digest
 from .pdf import html_to_pdf, peak_memory_kib, render_html, rendering_version
+from .tagging import finish_part
 
 
 class RenderTimeout(Exception):
@@ -69,7 +70,8 @@ def _render(job: tuple[str, str, bool]) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.tmp")
     pdf, layout = html_to_pdf(html, tagged=tagged)
-    partial.write_bytes(pdf)
+    # The key's head is unique to the part: ids and font tags never meet another's.
+    partial.write_bytes(finish_part(pdf, prefix=target.stem[:12]))
     # The layout first: a cached PDF always has its layout beside it.
     target.with_suffix(".json").write_text(json.dumps(layout))
     partial.replace(target)

@@ -20,7 +20,11 @@ EXPORT_CODE = Path(__file__).resolve().parent
 KINDS_CODE = EXPORT_CODE.parent / "kinds"
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "reporting" / "pdf"
 STYLESHEET = "css/pdf.css"
+# Contents entries link here; the assembly turns each into a jump to its page.
+PAGE_LINK = BASE_URL + "side/"
 STYLESHEET_FILE = Path(settings.BASE_DIR) / "static" / STYLESHEET
+# Oslo kommune's logo on the cover (Punkt assets; the fonts are in fonts.py).
+PUNKT_LOGO = Path(settings.BASE_DIR) / "static/vendor/punkt/logos/oslologo.svg"
 
 
 def rendering_files() -> list[Path]:
@@ -31,6 +35,7 @@ def rendering_files() -> list[Path]:
         *sorted(KINDS_CODE.glob("*.py")),
         *sorted(TEMPLATE_DIR.rglob("*.html")),
         STYLESHEET_FILE,
+        PUNKT_LOGO,
         *font_files(),
     ]
 
@@ -48,7 +53,12 @@ def render_html(template: str, context: dict) -> str:
     """A PDF template rendered to HTML (auto-escaping on), with the PDF stylesheet."""
     return render_to_string(
         f"reporting/pdf/{template}",
-        {"css_url": static_url_prefix() + STYLESHEET, **context},
+        {
+            "css_url": static_url_prefix() + STYLESHEET,
+            "static_url": static_url_prefix(),
+            "page_url": PAGE_LINK,
+            **context,
+        },
     )
 
 

@@ -98,9 +98,15 @@ class TopicStatistics:
         if data.paired:
             self.sets[("both", data.year)] = data.paired
             self.sets[("both", data.year - 1)] = data.paired
-        for question in data.questions:
-            if question.counts_people and question.kind in (K.INTEGER, K.TABLE):
-                self._register(question, with_totals)
+        counted = [
+            q
+            for q in data.questions
+            if q.counts_people and q.kind in (K.INTEGER, K.TABLE)
+        ]
+        for question in counted:
+            self._register(question, with_totals)
+        for question in counted:
+            self._relate(question)
         self.hidden = self.publication.marks()
 
     # What a unit's page shows
@@ -141,6 +147,27 @@ class TopicStatistics:
                 )
             if question.kind == K.TABLE:
                 self._table_totals(question, name, year)
+
+    def _relate(self, question: Question):
+        """A breakdown of a group counted elsewhere (employees by position group of
+        all employees): per unit and column, its rows add up to the group's count."""
+        group = self.questions.get(question.people_group)
+        if group is None or not group.counts_people or question.kind != K.TABLE:
+            return
+        whole = {column: row for row, column in self._cells(group)}
+        for year, units in (
+            (self.data.year, self.data.current),
+            (self.data.year - 1, self.data.paired),
+        ):
+            for unit in units:
+                for column in whole.keys() & {c for _r, c in self._cells(question)}:
+                    self.publication.relate(
+                        ("unit", year, unit, group.key, whole[column], column),
+                        [
+                            ("unit", year, unit, question.key, row["key"], column)
+                            for row in question.rows
+                        ],
+                    )
 
     def _table_totals(self, question, name, year):
         rows = [row["key"] for row in question.rows]

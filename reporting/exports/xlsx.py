@@ -45,6 +45,8 @@ STATISTICS_COLUMNS = (
     "Enheter",
 )
 MIN_WIDTH, MAX_WIDTH = 8, 60
+# Small words a shortened sheet name does not end with.
+TRAILING_WORDS = {"og", "i", "for", "med", "mot", "av", "til", "på", "om", "–"}
 
 
 def _storable(value):
@@ -109,7 +111,12 @@ def sheet_title(title: str, taken: set) -> str:
     """A sheet name from a topic title: at most 31 characters, none of []:*?/\\,
     cut at a word, unique in the workbook (case does not count)."""
     clean = re.sub(r"[\[\]:*?/\\]", " ", title).strip(" '") or _("Tema")
-    name = clean if len(clean) <= 31 else clean[:31].rsplit(" ", 1)[0].rstrip(" ,–-")
+    name = clean
+    if len(clean) > 31:
+        words = clean[:32].rsplit(" ", 1)[0].rstrip(" ,–-").split(" ")
+        while len(words) > 1 and words[-1].lower() in TRAILING_WORDS:
+            words.pop()
+        name = " ".join(words)[:31]
     candidate, number = name, 2
     while candidate.lower() in taken:
         suffix = f" ({number})"

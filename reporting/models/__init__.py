@@ -9,12 +9,15 @@ from .notifications import (
     SentReminder,
 )
 from .people import (
+    ChapterAssignment,
+    ChapterPresence,
     GroupMapping,
     Invitation,
     PortalRole,
     SingleSignOnIdentity,
     token_digest,
 )
+from .publication import Commentary, CommentaryRevision, Publication
 from .reports import (
     Attachment,
     MentorNomination,
@@ -31,6 +34,10 @@ __all__ = [
     "AdviserAssignment",
     "Attachment",
     "AuditEvent",
+    "ChapterAssignment",
+    "ChapterPresence",
+    "Commentary",
+    "CommentaryRevision",
     "DigestItem",
     "ExportJob",
     "GroupMapping",
@@ -40,6 +47,7 @@ __all__ = [
     "NotificationKind",
     "NotificationPreference",
     "PortalRole",
+    "Publication",
     "Report",
     "ReportEvent",
     "ReviewComment",

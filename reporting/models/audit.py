@@ -29,7 +29,8 @@ class AuditEvent(models.Model):
         INVITED = "invited", _("Invitert")
         INVITATION_ACCEPTED = "invitation_accepted", _("Invitasjon tatt i bruk")
         PERSON_DEACTIVATED = "person_deactivated", _("Person deaktivert")
-        PASSWORD_RESET = "password_reset", _("Passord satt på nytt")
+        REPORT_SIGNED = "report_signed", _("Rapport signert av leder")
+        RETENTION = "retention", _("Personopplysninger slettet etter lagringstid")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     action = models.CharField(_("hendelse"), max_length=20, choices=Action.choices)

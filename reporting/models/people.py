@@ -162,3 +162,78 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} – {self.unit} ({self.get_role_display()})"
+
+
+class ChapterAssignment(models.Model):
+    """A chapter of a report given by the contact to a contributor (e.g. HR for
+    4.7): the contributor edits only the chapters assigned to them."""
+
+    report = models.ForeignKey(
+        "reporting.Report",
+        verbose_name=_("rapport"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
+    )
+    section = models.ForeignKey(
+        "circulars.Section",
+        verbose_name=_("kapittel"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    contributor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bidragsyter"),
+        on_delete=models.CASCADE,
+        related_name="chapter_assignments",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tildelt av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(_("tildelt"), default=timezone.now)
+
+    class Meta:
+        ordering = ["report", "section__order"]
+        verbose_name = _("tildelt kapittel")
+        verbose_name_plural = _("tildelte kapitler")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "section", "contributor"],
+                name="chapterassignment_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.report} – {self.section.number}: {self.contributor}"
+
+
+class ChapterPresence(models.Model):
+    """Who had a chapter open for editing, and when last (page load or autosave):
+    shown to the others as «‹navn› redigerer dette kapittelet». No lock."""
+
+    report = models.ForeignKey(
+        "reporting.Report", on_delete=models.CASCADE, related_name="+"
+    )
+    section = models.ForeignKey(
+        "circulars.Section", on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-seen_at"]
+        verbose_name = _("redigerer nå")
+        verbose_name_plural = _("redigerer nå")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "section", "user"], name="chapterpresence_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.section_id}"

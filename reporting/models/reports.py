@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from circulars.models import Circular, Section
@@ -31,6 +32,7 @@ class Report(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Under arbeid")
+        SIGNING = "signing", _("Hos leder for signering")
         SUBMITTED = "submitted", _("Sendt inn")
         RETURNED = "returned", _("Returnert for retting")
         APPROVED = "approved", _("Godkjent")
@@ -72,6 +74,19 @@ class Report(models.Model):
         blank=True,
         help_text=_("Virksomhetsleder eller bydelsdirektør."),
     )
+    # The leader's signature in the portal: who, when and the text they confirmed.
+    # Without it, signed_off_name/title are what the contact typed (units with no
+    # leader in the portal), and the report says so.
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signert av"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    signed_at = models.DateTimeField(_("signert"), null=True, blank=True)
+    signed_text = models.TextField(_("bekreftet tekst"), blank=True)
     approved_at = models.DateTimeField(_("godkjent"), null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -125,6 +140,23 @@ class Report(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def sign_off(self) -> str:
+        """Who stands behind the report in the unit, and how that is known."""
+        who = ", ".join(filter(None, [self.signed_off_name, self.signed_off_title]))
+        if not who:
+            return ""
+        if self.signed_at:
+            return _("%(who)s – signert i portalen %(when)s") % {
+                "who": who,
+                "when": formats.date_format(
+                    timezone.localtime(self.signed_at), "d.m.Y H:i"
+                ),
+            }
+        return _("%(who)s – oppgitt av kontaktpersonen, ikke signert i portalen") % {
+            "who": who
+        }
 
 
 class SectionAnswer(models.Model):
@@ -247,6 +279,10 @@ class ReportEvent(models.Model):
         CONTACT = "contact", _("OXLO-kontakt bekreftet")
         WITHDRAWN = "withdrawn", _("Rundskrivet trukket tilbake")
         CARRIED_OVER = "carried_over", _("Svar overført fra erstattet rundskriv")
+        SENT_TO_LEADER = "sent_to_leader", _("Sendt til leder for signering")
+        LEADER_RETURNED = "leader_returned", _("Returnert av leder")
+        SIGNED = "signed", _("Signert av leder og sendt inn")
+        ASSIGNED = "assigned", _("Kapittel tildelt")
         RESTORED = "restored", _("Tidligere versjon gjenopprettet")
 
     report = models.ForeignKey(

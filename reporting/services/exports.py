@@ -16,6 +16,7 @@ from ..exports.report_pdf import build_report_pdf
 from ..exports.xlsx import build_xlsx
 from ..models import ExportJob, NotificationKind, Report, export_path
 from ..permissions import can_export_report
+from ..tasks import prepare_exports as prepare_exports_task
 from ..tasks import run_export
 from .notifications import notify
 
@@ -93,6 +94,26 @@ def request_export(
     )
     run_export.enqueue(job_id=job.pk)
     return job
+
+
+def prepare_on_commit(*, year: int, report: Report | None = None) -> None:
+    """Once the change is committed, have a worker render the exports ahead."""
+    if not settings.EXPORT_PREPARE_AHEAD:
+        return
+    report_id = report.pk if report is not None else None
+    transaction.on_commit(
+        lambda: prepare_exports_task.enqueue(year=year, report_id=report_id)
+    )
+
+
+def prepare_exports(*, year: int, report_id: int | None = None) -> None:
+    """Render the report's own PDF and the year's consolidated PDF into the cache,
+    so the export ordered right after the last approval is served from it. Only
+    the parts whose content changed are rendered again."""
+    report = Report.objects.filter(pk=report_id).first() if report_id else None
+    if report is not None:
+        build_report_pdf(report)
+    build_consolidated(Selection(year=year))
 
 
 def _progress(job_id: int):

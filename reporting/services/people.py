@@ -40,7 +40,9 @@ def claimed_groups(claims: dict) -> list[str]:
         groups = [groups]
     if not isinstance(groups, list):
         return []
-    return [str(group)[:200] for group in groups[:MAX_GROUPS] if group]
+    # PostgreSQL text holds no NUL: such a group can match no mapping anyway.
+    names = (str(group).replace("\x00", "")[:200] for group in groups[:MAX_GROUPS])
+    return [name for name in names if name]
 
 
 def _claim(claims: dict, name: str, limit: int) -> str:

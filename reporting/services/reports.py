@@ -17,13 +17,14 @@ from ..errors import (
 )
 from ..models import (
     Attachment,
+    Membership,
     NotificationKind,
     Report,
     ReportEvent,
     SectionAnswer,
     SectionAnswerRevision,
 )
-from ..permissions import is_member
+from ..permissions import can_edit_section, is_member
 from ..rules import derive
 from ..selectors import previous_answers
 from ..submission import submission_problems
@@ -93,7 +94,9 @@ def restore_section_version(
     """Save an earlier version of the section again, as a new version (nothing is
     lost), for the unit's own people while the report is open to them."""
     report = answer.report
-    if not is_member(by, report.unit):
+    if not is_member(by, report.unit) or (
+        report.is_editable and not can_edit_section(by, report, answer.section)
+    ):
         raise NotAllowed
     revision = answer.revisions.filter(version=version).first()
     if revision is None:
@@ -196,6 +199,12 @@ def submit_report(
         raise TransitionError(refusal(problems))
     if not signed_off_name.strip():
         raise TransitionError(_("Oppgi hvem i enheten som har godkjent rapporten."))
+    if current.unit.memberships.filter(
+        role=Membership.Role.LEADER, user__is_active=True
+    ).exists():
+        raise TransitionError(
+            _("Enheten har en leder i portalen: send rapporten til lederen.")
+        )
     contact = snapshot_contact(current)
     submitted = transition(
         report=current,

@@ -8,6 +8,7 @@ from ..errors import CommentError, NotAllowed, ReportingError, TransitionError
 from ..models import AuditEvent, NotificationKind, Report, ReportEvent, ReviewComment
 from ..permissions import is_administrator, is_adviser, is_member
 from . import audit, notifications
+from .exports import prepare_on_commit
 from .notifications import NOT_SUBMITTED, remind
 from .transitions import notify_on_commit, require, transition
 
@@ -44,6 +45,7 @@ def approve_report(*, report: Report, by, case_number: str = "") -> Report:
         case_number=case_number.strip(),
     )
     notify_on_commit(approved, NotificationKind.APPROVED)
+    prepare_on_commit(year=approved.circular.reporting_year, report=approved)
     return approved
 
 
@@ -72,6 +74,7 @@ def reopen_report(*, report: Report, reason: str, by) -> Report:
         detail=reason.strip(),
     )
     notify_on_commit(reopened, NotificationKind.RETURNED)
+    prepare_on_commit(year=reopened.circular.reporting_year)
     return reopened
 
 

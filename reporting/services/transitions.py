@@ -25,14 +25,23 @@ S = Report.Status
 # Allowed status changes: action -> (from statuses, to status).
 TRANSITIONS = {
     ReportEvent.Action.SUBMITTED: ((S.DRAFT, S.RETURNED), S.SUBMITTED),
+    ReportEvent.Action.SENT_TO_LEADER: ((S.DRAFT, S.RETURNED), S.SIGNING),
+    ReportEvent.Action.LEADER_RETURNED: ((S.SIGNING,), S.DRAFT),
+    ReportEvent.Action.SIGNED: ((S.SIGNING,), S.SUBMITTED),
     ReportEvent.Action.RETURNED: ((S.SUBMITTED,), S.RETURNED),
     ReportEvent.Action.APPROVED: ((S.SUBMITTED,), S.APPROVED),
     ReportEvent.Action.REOPENED: ((S.APPROVED,), S.RETURNED),
-    ReportEvent.Action.WITHDRAWN: ((S.DRAFT, S.SUBMITTED, S.RETURNED), S.WITHDRAWN),
+    ReportEvent.Action.WITHDRAWN: (
+        (S.DRAFT, S.SIGNING, S.SUBMITTED, S.RETURNED),
+        S.WITHDRAWN,
+    ),
 }
 
 ACTION_VERBS = {
     ReportEvent.Action.SUBMITTED: _("sendes inn"),
+    ReportEvent.Action.SENT_TO_LEADER: _("sendes til leder"),
+    ReportEvent.Action.LEADER_RETURNED: _("returneres fra leder"),
+    ReportEvent.Action.SIGNED: _("signeres"),
     ReportEvent.Action.RETURNED: _("returneres"),
     ReportEvent.Action.APPROVED: _("godkjennes"),
     ReportEvent.Action.REOPENED: _("gjenåpnes"),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..errors import NotAllowed, ReportingError
-from ..permissions import can_edit_report
+from ..permissions import can_edit_section
 from ..selectors import previous_answers, section_history
 from ..services import restore_section_version
 from .reports import answer_form, readable_report, section_answer
@@ -19,7 +19,7 @@ def section_copy(request, pk, section_pk):
     fills them in (the page for browsers without JavaScript)."""
     report = readable_report(request, pk)
     answer = section_answer(report, section_pk)
-    if not can_edit_report(request.user, report):
+    if not can_edit_section(request.user, report, answer.section):
         raise PermissionDenied
     form = answer_form(answer, previous_answers(report))
     which = request.GET.get("sporsmal", "")
@@ -57,7 +57,7 @@ def section_history_view(request, pk, section_pk):
             "report": report,
             "answer": answer,
             "history": section_history(answer),
-            "can_restore": can_edit_report(request.user, report),
+            "can_restore": can_edit_section(request.user, report, answer.section),
         },
     )
 

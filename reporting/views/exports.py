@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from ..errors import ExportDenied
 from ..exports.forms import ExportForm
 from ..models import ExportJob, Report
+from ..selectors import reporting_years
 from ..services.exports import fail_stale_exports, request_export, retry_export
 
 
@@ -37,7 +38,11 @@ def export_start(request):
     jobs = ExportJob.objects.filter(requested_by=request.user).select_related(
         "report__unit"
     )[:10]
-    return render(request, "reporting/exports/start.html", {"form": form, "jobs": jobs})
+    return render(
+        request,
+        "reporting/exports/start.html",
+        {"form": form, "jobs": jobs, "years": reporting_years()},
+    )
 
 
 @require_POST

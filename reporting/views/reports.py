@@ -21,15 +21,29 @@ from ..chapters import chapters, correction_start
 from ..errors import ReportingError, ReportLocked, StaleAnswer
 from ..forms.answers import SectionAnswerForm
 from ..forms.report import SubmitForm
-from ..models import Report
-from ..permissions import can_edit_report, is_member
+from ..models import Membership, Report
+from ..permissions import (
+    can_edit_report,
+    can_edit_section,
+    can_sign_report,
+    can_submit_report,
+    has_unit_role,
+    is_member,
+)
 from ..rules import section_violations
 from ..selectors import (
+    chapter_contributors,
+    editing_message,
+    editing_now,
+    leader_note,
     open_comments,
     previous_answers,
     report_overview,
+    unit_contributors,
 )
 from ..services import save_section_answer, submit_report
+from ..services.chapters import mark_editing
+from ..services.signing import leaders_of, send_to_leader
 from ..submission import (
     answers_with_questions,
     latest_receipt,
@@ -46,20 +60,29 @@ def readable_report(request, pk) -> Report:
 
 
 def editable_report(request, pk) -> Report:
-    """The report if the user is one of the unit's people; else 404 or 403."""
+    """The report if the user is one of the unit's contacts or contributors (not
+    its leader, who reads and signs); else 404 or 403."""
     report = readable_report(request, pk)
-    if not is_member(request.user, report.unit):
+    if not has_unit_role(
+        request.user,
+        report.unit,
+        Membership.Role.CONTACT,
+        Membership.Role.CONTRIBUTOR,
+    ):
         raise PermissionDenied
     return report
 
 
-def check_can_save(request, report: Report) -> None:
+def check_can_save(request, report: Report, section) -> None:
     """Refuse a save before the request's data is read or any form is built: 403
-    for anyone outside the unit, `ReportLocked` once the report is submitted."""
+    for anyone who may not edit this chapter (outside the unit, the leader, a
+    contributor it is not assigned to), `ReportLocked` once the report is sent."""
     if not is_member(request.user, report.unit):
         raise PermissionDenied
     if not report.is_editable:
         raise ReportLocked
+    if not can_edit_section(request.user, report, section):
+        raise PermissionDenied
 
 
 def section_answer(report: Report, section_pk):
@@ -76,10 +99,14 @@ def report_detail(request, pk):
     report = readable_report(request, pk)
     answers = report_overview(report)
     comments = open_comments(report)
+    editing = editing_now(report, exclude=request.user)
+    assigned = chapter_contributors(report)
     for answer in answers:
         answer.open_comments = [
             c for c in comments if c.section_id == answer.section_id
         ]
+        answer.editing = editing_message(editing.get(answer.section_id, []))
+        answer.contributors = assigned.get(answer.section_id, [])
     can_edit = can_edit_report(request.user, report)
     return render(
         request,
@@ -90,6 +117,10 @@ def report_detail(request, pk):
             "chapters": chapters(answers),
             "comments": [c for c in comments if c.section_id is None],
             "can_edit": can_edit,
+            "can_submit": can_submit_report(request.user, report),
+            "unit_contributors": unit_contributors(report.unit),
+            "can_sign": can_sign_report(request.user, report),
+            "leader_note": leader_note(report),
             "correction_url": correction_start(report, answers, comments)
             if can_edit and report.status == Report.Status.RETURNED
             else None,
@@ -100,8 +131,10 @@ def report_detail(request, pk):
 
 
 def _section_context(request, report, answer, form, **extra):
-    can_edit = can_edit_report(request.user, report)
-    if not can_edit:
+    can_edit = can_edit_section(request.user, report, answer.section)
+    if can_edit:
+        mark_editing(report=report, section=answer.section, by=request.user)
+    else:
         form.disable()
     form.violations = section_violations(answer)
     return {
@@ -121,8 +154,15 @@ def _section_context(request, report, answer, form, **extra):
         ),
         "attachments": report.attachments.filter(section=answer.section),
         "session_seconds": renew_session(request),
+        "editing": _editing(request, report, answer.section),
         **extra,
     }
+
+
+def _editing(request, report, section) -> str:
+    """«‹navn› redigerer dette kapittelet» for the others who have it open."""
+    names = editing_now(report, exclude=request.user).get(section.pk, [])
+    return editing_message(names)
 
 
 def warn_about_rules(request, answer) -> None:
@@ -202,7 +242,7 @@ def section_edit(request, pk, section_pk):
     answer = section_answer(report, section_pk)
     if request.method == "POST":
         try:
-            check_can_save(request, report)
+            check_can_save(request, report, answer.section)
         except ReportLocked as error:
             messages.error(request, str(error))
             return redirect(report)
@@ -277,7 +317,7 @@ def section_autosave(request, pk, section_pk):
     report = readable_report(request, pk)
     answer = section_answer(report, section_pk)
     try:
-        check_can_save(request, report)
+        check_can_save(request, report, answer.section)
     except ReportLocked as error:
         return JsonResponse({"error": str(error)}, status=423)
     form = answer_form(answer, previous_answers(report), request.POST)
@@ -301,6 +341,7 @@ def section_autosave(request, pk, section_pk):
             },
             status=409,
         )
+    mark_editing(report=report, section=answer.section, by=request.user)
     saved_at = time_format(timezone.localtime(answer.updated_at), "H:i")
     return JsonResponse(
         {
@@ -315,6 +356,7 @@ def section_autosave(request, pk, section_pk):
                 for id_, label, message in form.error_links()
             ],
             "explain": form.keys_needing_explanation(),
+            "editing": _editing(request, report, answer.section),
             "warnings": [v.message for v in section_violations(answer)],
             "session_seconds": renew_session(request),
         }
@@ -342,8 +384,26 @@ def session_keepalive(request):
 
 def report_submit(request, pk):
     """Every answer per chapter, each question still in the way linked to its
-    field, then sign-off, confirmation and submit; a receipt follows."""
-    report = editable_report(request, pk)
+    field, then: send to the unit's leader to sign, or, in a unit with no leader
+    in the portal, the typed sign-off, confirmation and submit."""
+    report = readable_report(request, pk)
+    if not has_unit_role(request.user, report.unit, Membership.Role.CONTACT):
+        raise PermissionDenied
+    leaders = leaders_of(report.unit)
+    if request.method == "POST" and "to_leader" in request.POST:
+        try:
+            send_to_leader(report=report, by=request.user)
+        except ReportingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Rapporten er sendt til %(names)s for signering.")
+                % {
+                    "names": ", ".join(u.get_full_name() or u.username for u in leaders)
+                },
+            )
+            return redirect(report)
     answers = answers_with_questions(report)
     problems = submission_problems(report, answers) if report.is_editable else []
     form = SubmitForm(
@@ -354,7 +414,7 @@ def report_submit(request, pk):
             "signed_off_title": report.signed_off_title,
         },
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not leaders and form.is_valid():
         try:
             submit_report(
                 report=report,
@@ -379,6 +439,7 @@ def report_submit(request, pk):
             "summary": submission_summary(answers, problems),
             "receipt": None if report.is_editable else latest_receipt(report),
             "form": form,
+            "leaders": leaders,
         },
         status=400 if request.method == "POST" else 200,
     )

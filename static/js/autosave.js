@@ -117,6 +117,9 @@
       if (response.ok) {
         basedOn.value = data.version;
         status.textContent = data.status;
+        var presence = document.getElementById("presence");
+        if (presence) { presence.textContent = data.editing; }
+        clearErrors();
         showErrors(data.errors);
         showSummary(data.summary);
         form.removeAttribute("data-unsaved");

@@ -231,3 +231,27 @@ def test_an_unreachable_provider_gives_a_clear_page(sso, db, settings, client):
     response = client.get("/kommunekonto/logg-inn/")
     assert response.status_code == 503
     assert "svarer ikke" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "groups",
+    [
+        {"not": "a list"},
+        42,
+        [None, "", "\x00", "x" * 10_000],
+        [f"g{n}" for n in range(5_000)],
+    ],
+)
+def test_a_strange_group_claim_is_no_role_and_no_error(sso, mappings, client, groups):
+    sso.sign_in_as(**person(groups=groups))
+    response = sign_in(client)
+    assert response.status_code == 403
+    assert not User.objects.filter(email="kari.nordmann@oslo.kommune.no").exists()
+
+
+def test_a_group_claim_with_a_mapped_group_among_junk_still_counts(
+    sso, mappings, client
+):
+    sso.sign_in_as(**person(groups=["\x00", "x" * 500, ADVISERS]))
+    assert sign_in(client).status_code == 302
+    assert signed_in_user(client).groups.filter(name=ADVISER_GROUP).exists()

@@ -35,7 +35,19 @@ def circular(year: int):
             "kind": K.YES_NO,
         },
         {
+            "key": "totalt",
+            "label": "Antall ansatte",
+            "kind": K.TABLE,
+            "counts_people": True,
+            "rows": [{"key": "antall", "label": "Antall ansatte"}],
+            "columns": [
+                {"key": "kvinner", "label": "Kvinner", **integer},
+                {"key": "menn", "label": "Menn", **integer},
+            ],
+        },
+        {
             "key": "ansatte",
+            "people_group": "totalt",
             "label": "Kjønnsfordeling og lønn per stillingsgruppe",
             "kind": K.TABLE,
             "counts_people": True,
@@ -85,6 +97,14 @@ def staff(ledere, andre, lonn=None):
     return {
         "ledere": {"kvinner": ledere[0], "menn": ledere[1], "lonn": lonn},
         "andre": {"kvinner": andre[0], "menn": andre[1]},
+    }
+
+
+def employees(table):
+    """All employees by gender: the position groups added up."""
+    return {
+        gender: sum(row[gender] for row in table.values())
+        for gender in ("kvinner", "menn")
     }
 
 
@@ -163,6 +183,7 @@ def publish_two_years():
             report = Report.objects.get(unit=unit, circular__reporting_year=year)
             data = {
                 **data,
+                "totalt": {"antall": employees(data["ansatte"])},
                 "andel": {"antall": {"kvinner": 40.0, "menn": 60.0}},
                 "dato": f"{year}-03-01",
             }

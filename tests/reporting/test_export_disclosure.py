@@ -72,6 +72,17 @@ def test_yes_no_counts_are_counts_of_units_and_are_printed_as_they_are(workbook)
     assert plan[("Nei", "2026 (begge år)")] == 0
 
 
+def test_totals_only_where_the_question_says_they_make_sense(workbook):
+    figures = {
+        (row["Nøkkel"], row["Kategori"], row["Kolonne"])
+        for row in statistics_rows(workbook)
+    }
+    # Complaints: a total per column over the grounds, never across the columns.
+    assert ("klager", "Sum", "Mottatt") in figures
+    assert not [f for f in figures if f[0] == "klager" and f[2].startswith("Sum")]
+    assert ("ansatte", "Ledere", "Sum") in figures
+
+
 def test_no_published_count_of_people_is_between_one_and_four(workbook):
     sheet = list(topic_sheet(workbook).iter_rows(values_only=True))
     header = sheet[0]
@@ -142,7 +153,25 @@ def test_no_hidden_figure_can_be_recomputed_from_the_workbook(workbook):
             for column in columns:
                 add([total(r, column) for r in rows], total("Sum", column))
             add([total("Sum", c) for c in columns], total("Sum", "Sum"))
-    assert len(equations) > 20
+    # Each unit's employees are its position groups added up.
+    total_columns = {
+        heading.rsplit(" – ", 1)[1]: i
+        for i, heading in enumerate(header)
+        if heading.startswith("Antall ansatte – ")
+    }
+    groups = PEOPLE["ansatte"]
+    for unit in units:
+        for gender, index in total_columns.items():
+            whole = term((unit[0], "Antall ansatte", gender), unit[index])
+            coefficients, constant = dict(whole[0]), -whole[1]
+            for row in ("Ledere", "Andre"):
+                value = unit[header.index(f"{groups} – {row} – {gender}")]
+                unknowns, known = term((unit[0], row, gender), value)
+                for name in unknowns:
+                    coefficients[name] = coefficients.get(name, 0) - 1
+                constant += known
+            equations.append((coefficients, constant))
+    assert len(equations) > 30
     assert determined(equations) == set()
 
 
@@ -179,7 +208,7 @@ def test_the_statistics_sheet_is_long_form_with_numbers_marks_and_units(workbook
 
 def test_topic_sheets_are_named_by_title_with_numbers_and_dates_typed(workbook):
     sheet = topic_sheet(workbook)
-    assert sheet.title == "Likestilling og mangfold i"
+    assert sheet.title == "Likestilling og mangfold"
     assert len(sheet.title) <= 31
     header = [cell.value for cell in sheet[1]]
     row = dict(zip(header, sheet[3], strict=True))
@@ -198,15 +227,18 @@ def test_the_pdf_prints_units_and_statistics_by_the_same_rule(units):
     assert unit_page_line(lines, NAMES[3], "Ledere") == "Ledere x <5 x"
     assert "Ja 4" in lines and "Nei 1" in lines  # counts of units, all six
     assert "Svar 2025 2026" in lines  # the four that reported both years
+    assert "Sammenligning med 2025: enhetene som rapporterte begge år (n = 4)" in lines
+    assert "2026: alle enheter som svarte (n = 6)" in lines
     assert not [line for line in lines if "I år" in line or "I fjor" in line]
     text = "\n".join(lines)
     assert "1–4: da står det «<5»" in text.replace("\n", " ")
 
 
-def test_a_units_own_pdf_hides_its_small_counts_but_adds_nothing_else(units):
+def test_a_units_own_pdf_hides_its_small_counts_and_what_would_give_them_away(units):
     report = Report.objects.get(unit=units[0], circular__reporting_year=2026)
     lines = pdf_lines(build_report_pdf(report)[0])
     ledere = next(line for line in lines if line.startswith("Ledere "))
     assert ledere == "Ledere <5 (2025: <5) 7 (2025: 7) x"
+    # All employees (32 women) are on the same page: the other group is hidden too.
     andre = next(line for line in lines if line.startswith("Andre "))
-    assert this_year(andre) == "Andre 30 25 –"
+    assert this_year(andre) == "Andre x 25 –"

@@ -56,3 +56,13 @@ def test_no_row_or_column_of_a_table_gives_a_hidden_count_away():
 
 def test_a_table_without_small_counts_is_shown_as_it_is():
     assert table([[20, 7], [9, 0]]).marks() == {}
+
+
+def test_a_breakdown_of_a_shown_count_hides_a_second_part():
+    publication = Publication()
+    for key, value in {"employees": 32, "leaders": 2, "others": 30}.items():
+        publication.figure(key, value)
+    publication.relate("employees", ["leaders", "others"])
+    marks = publication.marks()
+    assert marks["leaders"] == SMALL and len(marks) == 2
+    assert recomputable(publication, marks) == set()

@@ -24,11 +24,19 @@ def test_annet_carries_what_the_unit_wrote_wherever_the_answer_is_read():
 
 
 @pytest.mark.django_db
-def test_a_hidden_question_is_left_out_of_the_units_pdf(unit, contact):
+def test_the_units_pdf_leaves_hidden_questions_out_and_shows_explained_rules(
+    unit, contact
+):
     answer = ruled_answer(unit)
     save_section_answer(
         answer=answer,
-        data={"samarbeid": False, "hvordan": ["Annet"], "_annet": {"hvordan": "Quiz"}},
+        data={
+            "samarbeid": False,
+            "hvordan": ["Annet"],
+            "_annet": {"hvordan": "Quiz"},
+            "lonn": 180,
+            "_regelforklaringer": {"lonn-over": "Én kvinnelig leder."},
+        },
         based_on=answer.version,
         by=contact,
     )
@@ -37,6 +45,8 @@ def test_a_hidden_question_is_left_out_of_the_units_pdf(unit, contact):
     assert "Samarbeid med rådet?" in text
     assert "Beskriv samarbeidet" not in text
     assert "Annet: Quiz" in text
+    assert "Bryter en regel i rundskrivet:" in text
+    assert "Én kvinnelig leder." in text
 
 
 def test_a_replacement_circular_keeps_the_annet_text_and_rule_explanations():

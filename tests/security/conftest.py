@@ -1,5 +1,5 @@
 """One unit's world for the security tests: objects in every state a URL or a form
-can point at, and the five people who knock on them."""
+can point at, and the seven people who knock on them."""
 
 import datetime
 from dataclasses import dataclass
@@ -13,6 +13,7 @@ from circulars.models import Question, Rule
 from reporting.models import (
     AdviserAssignment,
     Attachment,
+    ChapterAssignment,
     ExportJob,
     GroupMapping,
     Invitation,
@@ -63,7 +64,8 @@ class World:
 def submitted_world(world):
     """The world with its report submitted (for the adviser's forms) and a second,
     draft report whose one section asks every kind of question."""
-    from reporting.services import save_section_answer, submit_report
+    from reporting.services import save_section_answer
+    from reporting.services.signing import send_to_leader, sign_report
 
     save_section_answer(
         answer=world.answer,
@@ -71,12 +73,8 @@ def submitted_world(world):
         based_on=world.answer.version,
         by=world.users["owner_contact"],
     )
-    submit_report(
-        report=world.report,
-        signed_off_name="Eier",
-        signed_off_title="Direktør",
-        by=world.users["owner_contact"],
-    )
+    send_to_leader(report=world.report, by=world.users["owner_contact"])
+    sign_report(report=world.report, by=world.users["owner_leader"])
     every_kind_circular(audience=(world.unit.kind,), year=2027)
     world.every_kind = SectionAnswer.objects.select_related("report", "section").get(
         report__unit=world.unit, report__circular__year=2027
@@ -127,9 +125,14 @@ def world(db, tmp_path, settings):
     }
     unit = factories.UnitFactory(name="Bydel Frogner", slug="bydel-frogner")
     owner = factories.contact_of(unit, user__username="eier")
+    leader = factories.leader_of(unit, user__username="leder")
+    contributor = factories.contributor_of(unit, user__username="bidragsyter")
     other = factories.contact_of(factories.UnitFactory(), user__username="fremmed")
     report = factories.report_for(unit)
     answer = report.answers.select_related("section").first()
+    ChapterAssignment.objects.create(
+        report=report, section=answer.section, contributor=contributor
+    )
     adviser = factories.adviser(username="radgiver")
     draft_section = factories.SectionFactory()
     factories.QuestionFactory(section=draft_section, kind=Question.Kind.SHORT_TEXT)
@@ -193,6 +196,8 @@ def world(db, tmp_path, settings):
             "anonymous": None,
             "other_contact": other,
             "owner_contact": owner,
+            "owner_contributor": contributor,
+            "owner_leader": leader,
             "adviser": adviser,
             "administrator": factories.administrator(username="admin"),
         },

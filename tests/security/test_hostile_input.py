@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from reporting.models import GroupMapping, Report
 from tests.forms import read_form
 from tests.hostile import HOSTILE_VALUES, shown_raw
 
@@ -69,6 +70,18 @@ FORMS = {
         lambda w: "unit_form",
         lambda w: [admin_list(w.unit)],
     ),
+    "admin group mapping": HostileForm(
+        lambda w: admin_change(GroupMapping.objects.get()),
+        "administrator",
+        lambda w: "groupmapping_form",
+        lambda w: [admin_list(GroupMapping)],
+    ),
+    "invitation": HostileForm(
+        lambda w: reverse("reporting:unit_team", args=[w.unit.slug]),
+        "adviser",
+        lambda w: "invite-form",
+        lambda w: [reverse("reporting:unit_team", args=[w.unit.slug])],
+    ),
     "review comment": HostileForm(
         lambda w: reverse("reporting:review_report", args=[w.report.pk]),
         "adviser",
@@ -108,13 +121,22 @@ FORMS = {
         lambda w: "mentor-form",
         extra={"mentor": "1"},
     ),
+    # The typed sign-off is for units without a leader in the portal: the other
+    # unit's report to the same circular.
     "submit sign-off": HostileForm(
-        lambda w: reverse("reporting:report_submit", args=[w.every_kind.report_id]),
-        "owner_contact",
+        lambda w: reverse("reporting:report_submit", args=[leaderless(w).pk]),
+        "other_contact",
         lambda w: "submit-form",
-        lambda w: [reverse("reporting:report_detail", args=[w.every_kind.report_id])],
+        lambda w: [reverse("reporting:report_detail", args=[leaderless(w).pk])],
     ),
 }
+
+
+def leaderless(world) -> Report:
+    return Report.objects.get(
+        unit__memberships__user=world.users["other_contact"],
+        circular=world.every_kind.report.circular,
+    )
 
 
 def section_ids(world) -> list[int]:

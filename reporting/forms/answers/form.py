@@ -1,19 +1,4 @@
-"""The one form builder for section answers, made from the section's `Question` rows.
-
-Field names: a question's own field is ``q__<key>``; a table cell is
-``q__<key>__<row>__<column>``; a list row field is ``q__<key>__<index>__<field>``
-with ``q__<key>__<index>__DELETE`` to remove the row. The explanation asked for
-when a number moves more than the question's `change_threshold` from last year is
-``forklaring__<key>`` and is stored in the section data under the reserved key
-``EXPLANATIONS_KEY`` as ``{question_key: text}``.
-
-A draft keeps everything typed: a field whose content is not valid yet does not
-stop the save. Its typed text is kept apart from the valid values (`raw_values`,
-stored as `SectionAnswer.raw`) and shown again with its message; only the request
-itself (its version, its number of rows) can refuse a save (`is_savable`).
-"""
-
-import re
+"""The section answer form: drafts, errors and the data to store."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -22,23 +7,20 @@ from django.utils.translation import gettext_lazy as _
 
 from circulars.models import Question
 
-from ..answers import CARRIED_KEY, EXPLANATIONS_KEY, changed_beyond_threshold
-from ..kinds import kind_of
-from ..kinds.scalar import SHORT_TEXT_LIMIT
-from ..rules import hidden_keys
-from .derived import DerivedBlock, DerivedFields
-from .names import field_name
-
-__all__ = ["SectionAnswerForm", "field_name"]
-
-K = Question.Kind
-EXTRA_LIST_ROWS = 1
-# Rows a save may add to a list beyond those stored: a person adds a few between
-# two autosaves; a posted row index beyond this is refused before any field of it
-# is built (a request names its rows, so it must not make the server build more).
-NEW_LIST_ROWS = 20
-# Fields that belong to the request, not to an answer.
-REQUEST_FIELDS = ("based_on",)
+from ...answers import CARRIED_KEY, EXPLANATIONS_KEY
+from ...kinds import kind_of
+from ...rules import hidden_keys
+from ..derived import DerivedFields
+from ..names import field_name
+from .blocks import QuestionBlock
+from .fields import (
+    NEW_LIST_ROWS,
+    REQUEST_FIELDS,
+    K,
+    QuestionFields,
+    carried_name,
+    explanation_name,
+)
 
 
 def _storable(typed):
@@ -49,144 +31,7 @@ def _storable(typed):
     return typed.replace("\x00", "\ufffd") if isinstance(typed, str) else typed
 
 
-def explanation_name(key: str) -> str:
-    return f"forklaring__{key}"
-
-
-def carried_name(key: str) -> str:
-    return f"fra_i_fjor__{key}"
-
-
-def _cell(column: dict, label: str) -> forms.Field:
-    return kind_of(column).form_field(label=label, cell=True)
-
-
-def _column_label(column: dict) -> str:
-    if column.get("required"):
-        return _("%(label)s (obligatorisk)") % {"label": column["label"]}
-    return column["label"]
-
-
-def _label(question: Question) -> str:
-    if question.required:
-        return _("%(label)s (obligatorisk)") % {"label": question.label}
-    return question.label
-
-
-class QuestionBlock(DerivedBlock):
-    """A question with its bound fields, grouped for the template."""
-
-    def __init__(self, form, question, previous):
-        self.form = form
-        self.question = question
-        self.previous = previous
-        self.has_previous = previous is not None
-        self.name = field_name(question.key)
-
-    def _bound(self, name):
-        return self.form[name]
-
-    @property
-    def field(self):
-        return self._bound(self.name)
-
-    @property
-    def cells(self):
-        """Table rows: (row, [(column, bound field)], row total of the counts)."""
-        table = self.form.current_value(self.question) or {}
-        return [
-            (
-                row,
-                [
-                    (column, self._bound(field_name(self.question.key, row["key"], c)))
-                    for column in self.question.columns
-                    for c in [column["key"]]
-                ],
-                self._sum(
-                    table.get(row["key"], {}).get(c["key"]) for c in self.summed_columns
-                ),
-            )
-            for row in self.question.rows
-        ]
-
-    @property
-    def column_totals(self):
-        """Per column: the sum of its counts, or None for a column that is no count."""
-        table = self.form.current_value(self.question) or {}
-        return [
-            self._sum((cells or {}).get(column["key"]) for cells in table.values())
-            if column in self.summed_columns
-            else None
-            for column in self.question.columns
-        ]
-
-    @staticmethod
-    def _sum(values) -> int:
-        return sum(v for v in values if isinstance(v, int) and not isinstance(v, bool))
-
-    @property
-    def summed_columns(self):
-        """Count columns typed in, whose totals the table shows where the
-        question says totals make sense."""
-        return [
-            c
-            for c in self.question.columns
-            if c.get("kind") == K.INTEGER and not c.get("formula")
-        ]
-
-    @property
-    def row_totals(self) -> bool:
-        totals = self.question.totals
-        return bool(self.summed_columns) and totals in ("both", "rows")
-
-    @property
-    def has_column_totals(self) -> bool:
-        totals = self.question.totals
-        return bool(self.summed_columns) and totals in ("both", "columns")
-
-    @property
-    def list_rows(self):
-        """List rows: (index, [bound field], delete field)."""
-        count = self.form.list_counts[self.question.key]
-        return [
-            (
-                index,
-                [
-                    self._bound(field_name(self.question.key, index, column["key"]))
-                    for column in self.question.columns
-                ],
-                self._bound(field_name(self.question.key, index, "DELETE")),
-            )
-            for index in range(count)
-        ]
-
-    @property
-    def explanation(self):
-        name = explanation_name(self.question.key)
-        return self._bound(name) if name in self.form.fields else None
-
-    @property
-    def carried(self):
-        """«Tall fra i fjor» for a question reported at least every other year."""
-        name = carried_name(self.question.key)
-        return self._bound(name) if name in self.form.fields else None
-
-    @property
-    def needs_explanation(self) -> bool:
-        value = self.form.current_value(self.question)
-        return changed_beyond_threshold(self.question, value, self.previous)
-
-    @property
-    def errors(self):
-        return [
-            error
-            for name, errors in self.form.errors.items()
-            if name == self.name or name.startswith(self.name + "__")
-            for error in errors
-        ]
-
-
-class SectionAnswerForm(DerivedFields, forms.Form):
+class SectionAnswerForm(QuestionFields, DerivedFields, forms.Form):
     """Answers to one section; every field optional until the report is submitted."""
 
     based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -250,101 +95,6 @@ class SectionAnswerForm(DerivedFields, forms.Form):
                     for name, messages in errors.items()
                 }
             )
-
-    def _add_question(self, question: Question):
-        if question.kind == K.TABLE:
-            self._add_table(question)
-        elif question.kind == K.LIST:
-            self._add_list(question)
-        else:
-            self._add_single(question)
-        if question.change_threshold is not None and question.key in self.previous:
-            self._add_explanation(question.key)
-        if question.every_other_year:
-            self._add_carried(question.key)
-
-    def _add_table(self, question: Question):
-        key, stored = question.key, self.stored.get(question.key)
-        rows = stored if isinstance(stored, dict) else {}
-        for row in question.rows:
-            for column in question.columns:
-                name = field_name(key, row["key"], column["key"])
-                label = f"{row['label']}, {column['label']}"
-                self.fields[name] = _cell(column, label)
-                # A grid cell has no <label>; its row and column name it.
-                self.fields[name].widget.attrs["aria-label"] = label
-                if column.get("kind") == K.INTEGER and not column.get("formula"):
-                    self.fields[name].widget.attrs["data-sum"] = ""
-                self.initial[name] = kind_of(column).initial(
-                    (rows.get(row["key"]) or {}).get(column["key"])
-                )
-
-    def _add_list(self, question: Question):
-        key, stored = question.key, self.stored.get(question.key)
-        rows = stored if isinstance(stored, list) else []
-        count = (
-            self._posted_list_count(key, limit=len(rows) + NEW_LIST_ROWS)
-            if self.is_bound
-            else len(rows) + EXTRA_LIST_ROWS
-        )
-        self.list_counts[key] = count
-        for index in range(count):
-            row = rows[index] if index < len(rows) else {}
-            for column in question.columns:
-                name = field_name(key, index, column["key"])
-                self.fields[name] = _cell(
-                    column,
-                    _("%(field)s, rad %(number)s")
-                    % {"field": _column_label(column), "number": index + 1},
-                )
-                self.initial[name] = kind_of(column).initial(row.get(column["key"]))
-            self.fields[field_name(key, index, "DELETE")] = forms.BooleanField(
-                required=False,
-                label=_("Fjern rad %(number)s") % {"number": index + 1},
-            )
-
-    def _add_single(self, question: Question):
-        key, kind = question.key, kind_of(question)
-        name = field_name(key)
-        self.fields[name] = kind.form_field(
-            label=_label(question), help_text=question.help_text
-        )
-        self.initial[name] = kind.initial(self.stored.get(key))
-
-    def _add_explanation(self, key):
-        name = explanation_name(key)
-        self.fields[name] = forms.CharField(
-            label=_("Forklar endringen fra i fjor"),
-            max_length=SHORT_TEXT_LIMIT * 2,
-            required=False,
-            widget=forms.Textarea(attrs={"rows": 2}),
-        )
-        self.initial[name] = (self.stored.get(EXPLANATIONS_KEY) or {}).get(key, "")
-
-    def _add_carried(self, key):
-        name = carried_name(key)
-        self.fields[name] = forms.BooleanField(
-            label=_("Tallene er fra i fjor (rapporteres minst annethvert år)"),
-            help_text=_(
-                "Kryss av når dere fører videre fjorårets tall. Rapporten viser dem "
-                "da som tall fra i fjor."
-            ),
-            required=False,
-        )
-        marked = self.stored.get(CARRIED_KEY)
-        self.initial[name] = isinstance(marked, list) and key in marked
-
-    def _posted_list_count(self, key, *, limit: int) -> int:
-        """The rows posted, at most `limit`; more is noted for `clean` to refuse."""
-        pattern = re.compile(rf"^{re.escape(field_name(key))}__(\d+)__")
-        indexes = [m.group(1) for name in self.data if (m := pattern.match(name))]
-        # An index of six digits or more is over any limit (and int() of
-        # thousands of digits is itself slow).
-        count = max((int(i) + 1 for i in indexes if len(i) < 6), default=0)
-        if count > limit or any(len(i) >= 6 for i in indexes):
-            self.too_many_rows[key] = limit
-            return limit
-        return count
 
     def disable(self) -> None:
         """Show the answers without letting anyone change them."""
