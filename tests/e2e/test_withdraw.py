@@ -40,7 +40,7 @@ def test_contact_sees_the_replacement_to_fill_in_and_the_old_report_as_history(
     to_do = page.locator(
         "section", has=page.get_by_role("heading", name="Rapporter å fylle ut")
     )
-    assert f"Rundskrivet erstatter {old.circular.designation}." in to_do.inner_text()
+    assert f"Rundskrivet erstatter {old.circular.cited}." in to_do.inner_text()
     assert "1 svar er overført fra" in to_do.inner_text()
     history = page.locator(
         "section",
