@@ -5,6 +5,7 @@ that call the services. Frozen circulars and their parts are read-only here too.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -90,14 +91,32 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
         return obj.circular
 
 
+class RuleFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = gettext_lazy(
+                "Slett regelen"
+            )
+
+
 class RuleInline(FrozenInlineMixin, admin.TabularInline):
     """Rules between the section's answers, edited beside its questions."""
 
     add_label = gettext_lazy("ny regel")
 
     model = Rule
+    formset = RuleFormSet
     extra = 0
     fields = ["key", "left", "operator", "right", "message", "explainable", "order"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # A table row's fields are named by the column heads only: give each its
+        # name, so a screen reader says what it is.
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            field.widget.attrs.setdefault("aria-label", str(db_field.verbose_name))
+        return field
 
     def circular_of(self, obj):
         return obj.circular

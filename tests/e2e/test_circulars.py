@@ -95,6 +95,11 @@ def test_administrator_replaces_one_circular_and_the_library_says_so(demo, visit
     visitor.check()
     replacement = old.replaced_by.get()
 
+    # A real circular is published with its own saksnummer in Oslo's archive.
+    visitor.goto(f"/admin/circulars/circular/{replacement.pk}/change/")
+    page.locator("input[name=case_number]").fill("201204898-36")
+    page.locator("input[name=_continue]").click()
+    visitor.check()
     page.get_by_role("link", name="Publiser …").click()
     visitor.check()
     assert "trekkes samtidig tilbake" in page.content()

@@ -71,7 +71,7 @@ def test_an_invalid_value_and_valid_ones_are_all_there_in_a_fresh_browser(
     summary.wait_for(state="visible")
     assert bad.label in summary.inner_text()
     visitor.check()
-    page.locator("nav .breadcrumb a").last.click()
+    page.locator("nav.pkt-breadcrumbs a").last.click()
     page.wait_for_load_state("domcontentloaded")
     assert page.url.endswith(f"/rapporter/{answer.report_id}/")
 
@@ -109,7 +109,7 @@ def test_leaving_with_unsaved_changes_asks_first(chapter, visitor):
 
     page.on("dialog", stay)
     field(page, text).fill("Ikke lagret ennå")
-    page.locator("nav .breadcrumb a").last.click(no_wait_after=True)
+    page.locator("nav.pkt-breadcrumbs a").last.click(no_wait_after=True)
     page.wait_for_function("true")
     assert asked == ["beforeunload"]
     assert field(page, text).input_value() == "Ikke lagret ennå"

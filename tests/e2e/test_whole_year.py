@@ -7,6 +7,7 @@ Checker on all of them at the end."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from circulars.models import Circular
@@ -129,10 +130,19 @@ def contact_fills_in_and_submits(visitor, report):
             page, page.get_by_role("link", name=f"{section.number} {section.title}")
         )
         visitor.check()
-        keyboard.follow(
+        # Last year's answers: see what they replace, confirm, then save.
+        keyboard.tab_to(
             page,
             page.get_by_role("button", name="Bruk alle fjorårets svar i kapittelet"),
         )
+        page.keyboard.press("Enter")
+        confirm = page.locator("#copy-confirm")
+        expect(confirm).to_be_visible()
+        visitor.check()
+        keyboard.tab_to(page, confirm)
+        page.keyboard.press("Enter")
+        expect(confirm).to_be_hidden()
+        keyboard.follow(page, page.get_by_role("button", name="Lagre utkast"))
         visitor.check()
         assert "Utkastet er lagret" in page.content()
         back_to_report(visitor, report)

@@ -24,7 +24,10 @@ def test_contact_sees_the_replacement_to_fill_in_and_the_old_report_as_history(
         circular__status="published",
     )
     answer = old.answers.order_by("section__order").first()
-    question = answer.section.questions.filter(kind="long_text").first()
+    # A question asked whatever the other answers (not a hidden follow-up).
+    question = answer.section.questions.filter(
+        kind="long_text", shown_when_key=""
+    ).first()
     save_section_answer(
         answer=answer,
         data={question.key: "Planen ble vedtatt i bydelsutvalget."},
