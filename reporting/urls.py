@@ -106,17 +106,17 @@ urlpatterns = [
     path("eksport/<id:pk>/prov-igjen/", exports.export_retry, name="export_retry"),
     path("rapporter/<id:pk>/eksport/", exports.report_export, name="report_export"),
     path(
-        "sammenstilling/<int:year>/",
+        "sammenstilling/<id:year>/",
         publication.publication_overview,
         name="publication_overview",
     ),
     path(
-        "sammenstilling/<int:year>/sammendrag/",
+        "sammenstilling/<id:year>/sammendrag/",
         publication.commentary_edit,
         name="summary_edit",
     ),
     path(
-        "sammenstilling/<int:year>/tema/<slug:topic>/",
+        "sammenstilling/<id:year>/tema/<slug:topic>/",
         publication.commentary_edit,
         name="assessment_edit",
     ),
