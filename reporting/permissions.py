@@ -34,6 +34,14 @@ def has_unit_role(user: AbstractBaseUser, unit, *roles: str) -> bool:
     return unit.memberships.filter(user=user, role__in=roles).exists()
 
 
+def is_contributor_only(user: AbstractBaseUser, unit) -> bool:
+    """A contributor of the unit who is not also its contact: writes only the
+    chapters given to them."""
+    return has_unit_role(user, unit, "contributor") and not has_unit_role(
+        user, unit, "contact"
+    )
+
+
 def can_edit_report(user: AbstractBaseUser, report) -> bool:
     """The unit's contacts and contributors edit while the report is open to them
     (a contributor only their chapters: can_edit_section); its leader signs."""

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from oxlo_portal import oidc
 
@@ -14,7 +13,7 @@ from ..errors import InvitationError, ReportingError
 from ..forms.people import AcceptInvitationForm, InviteForm
 from ..models import Invitation, Unit
 from ..permissions import can_manage_team
-from ..selectors import unit_team
+from ..selectors import person_history, unit_team
 from ..services.invitations import (
     accept_invitation,
     accept_invitation_with_password,
@@ -59,23 +58,30 @@ def team(request, slug):
     )
 
 
-@require_POST
 def deactivate(request, slug, user_pk):
+    """Ask first what deactivating the person means; deactivate only on the
+    confirming button (a page of its own, so it works without JavaScript)."""
     unit = visible_unit(request, slug)
     if not can_manage_team(request.user, unit):
         raise PermissionDenied
     person = get_object_or_404(User, pk=user_pk, memberships__unit=unit)
-    try:
-        deactivate_person(person=person, unit=unit, by=request.user)
-    except ReportingError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _("%(name)s er deaktivert; det de har gjort, er tatt vare på.")
-            % {"name": person.get_full_name() or person.username},
-        )
-    return redirect("reporting:unit_team", unit.slug)
+    if request.method == "POST" and request.POST.get("confirm") == "1":
+        try:
+            deactivate_person(person=person, unit=unit, by=request.user)
+        except ReportingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s er deaktivert; det de har gjort, er tatt vare på.")
+                % {"name": person.get_full_name() or person.username},
+            )
+        return redirect("reporting:unit_team", unit.slug)
+    return render(
+        request,
+        "reporting/person_deactivate.html",
+        {"unit": unit, "person": person, "history": person_history(person)},
+    )
 
 
 @login_not_required

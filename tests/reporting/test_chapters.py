@@ -76,9 +76,31 @@ def test_a_contributor_edits_only_the_chapter_the_contact_gave_them(report, peop
     )
     assert autosave(hr, report, plan).status_code == 403
     page = hr.get(f"/rapporter/{report.pk}/kapitler/{plan.pk}/").content.decode()
-    assert "men ikke endre dem" in page
+    assert "Kontaktpersonen har ikke gitt deg dette kapittelet" in page
+    assert f'href="/rapporter/{report.pk}/kapitler/{hr_chapter.pk}/"' in page
     detail = as_(people["contact"]).get(f"/rapporter/{report.pk}/").content.decode()
     assert "Bidragsyter: Hanne Rud" in detail
+
+
+def test_a_contributor_is_told_why_a_save_or_submit_is_refused(report, people):
+    plan, _hr = sections(report)
+    hr = as_(people["hr"])
+    page = hr.get(f"/rapporter/{report.pk}/kapitler/{plan.pk}/").content.decode()
+    assert "Du har ikke fått noe kapittel i denne rapporten ennå." in page
+    refused = hr.post(
+        f"/rapporter/{report.pk}/kapitler/{plan.pk}/",
+        {"based_on": 0, "svar-0": "Skrevet av HR"},
+    )
+    assert refused.status_code == 403
+    assert "Kontaktpersonen har ikke gitt deg dette kapittelet" in (
+        refused.content.decode()
+    )
+    assert not report.answers.get(section=plan).data
+    submit = hr.get(f"/rapporter/{report.pk}/send-inn/")
+    assert submit.status_code == 403
+    assert "Bare enhetens kontaktperson sender inn rapporten." in (
+        submit.content.decode()
+    )
 
 
 def test_unassigning_takes_the_chapter_back(report, people):

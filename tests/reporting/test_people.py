@@ -161,7 +161,7 @@ def test_deactivation_stops_login_and_keeps_history(unit, client):
     ReportEvent.objects.create(report=report, action="saved", actor=contact)
     adviser = factories.adviser()
     client.force_login(adviser)
-    client.post(f"{team_url(unit)}{contact.pk}/deaktiver/")
+    client.post(f"{team_url(unit)}{contact.pk}/deaktiver/", {"confirm": "1"})
     contact.refresh_from_db()
     assert not contact.is_active
     assert ReportEvent.objects.filter(actor=contact).exists()
@@ -172,10 +172,27 @@ def test_deactivation_stops_login_and_keeps_history(unit, client):
     assert login.status_code == 200  # the form again, not signed in
 
 
+def test_deactivation_asks_first_and_a_post_without_confirming_changes_nothing(
+    unit, client
+):
+    contact = factories.contact_of(unit, user__first_name="Kari")
+    report = factories.report_for(unit)
+    ReportEvent.objects.create(report=report, action="saved", actor=contact)
+    client.force_login(factories.adviser())
+    page = client.get(f"{team_url(unit)}{contact.pk}/deaktiver/").content.decode()
+    assert "Deaktivere Kari" in page
+    assert "1 hendelse i rapportenes historikk" in page
+    assert client.post(f"{team_url(unit)}{contact.pk}/deaktiver/").status_code == 200
+    contact.refresh_from_db()
+    assert contact.is_active
+
+
 def test_a_contact_may_not_deactivate_a_colleague(unit, client):
     colleague = factories.contact_of(unit)
     client.force_login(factories.contact_of(unit))
-    response = client.post(f"{team_url(unit)}{colleague.pk}/deaktiver/")
+    response = client.post(
+        f"{team_url(unit)}{colleague.pk}/deaktiver/", {"confirm": "1"}
+    )
     assert response.status_code == 403
     colleague.refresh_from_db()
     assert colleague.is_active
