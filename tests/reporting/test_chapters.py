@@ -4,12 +4,14 @@ chapters, and the others see who is editing now; who may not."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
 from circulars.services import publish_circular
-from reporting.models import ChapterAssignment, ChapterPresence, Report
+from reporting.models import Attachment, ChapterAssignment, ChapterPresence, Report
 from tests import factories
+from tests.pdfs import plain_pdf
 
 
 @pytest.fixture
@@ -168,3 +170,31 @@ def test_the_others_see_who_is_editing_now_and_it_fades(report, people):
     )
     detail = contact.get(f"/rapporter/{report.pk}/").content.decode()
     assert "redigerer dette kapittelet" not in detail
+
+
+def test_a_contributor_adds_and_removes_attachments_only_in_their_chapter(
+    report, people, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    plan, hr_chapter = sections(report)
+    assign(as_(people["contact"]), report, hr_chapter, people["hr"])
+    hr = as_(people["hr"])
+
+    def upload(section):
+        return hr.post(
+            f"/rapporter/{report.pk}/kapitler/{section.pk}/vedlegg/",
+            {"file": SimpleUploadedFile("plan.pdf", plain_pdf())},
+        )
+
+    assert upload(plan).status_code == 403
+    assert not Attachment.objects.filter(section=plan).exists()
+    assert upload(hr_chapter).status_code == 302
+    assert Attachment.objects.get().section == hr_chapter
+    as_(people["contact"]).post(
+        f"/rapporter/{report.pk}/kapitler/{plan.pk}/vedlegg/",
+        {"file": SimpleUploadedFile("kontakt.pdf", plain_pdf())},
+    )
+    contacts = Attachment.objects.get(section=plan)
+    response = hr.post(f"/rapporter/{report.pk}/vedlegg/{contacts.pk}/slett/")
+    assert response.status_code == 403
+    assert Attachment.objects.filter(pk=contacts.pk).exists()

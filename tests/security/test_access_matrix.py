@@ -1,5 +1,5 @@
 """The access matrix, generated from the URL resolver: every pattern of the project,
-its ids filled with objects of one unit, requested by seven people with every method.
+its ids filled with objects of one unit, requested by eight people with every method.
 
 A view added tomorrow is in this test tomorrow: it fails until ACCESS below says
 who may use it and KWARGS knows which object of the world fills each URL parameter.
@@ -27,6 +27,7 @@ ROLES = [
     "other_contact",
     "owner_contact",
     "owner_contributor",  # the world's one chapter is assigned to them
+    "unassigned_contributor",  # in the unit, but given no chapter
     "owner_leader",
     "adviser",
     "administrator",
@@ -34,8 +35,9 @@ ROLES = [
 LOGGED_IN = ROLES[1:]
 EVERYONE = ROLES
 REVIEWERS = ["adviser", "administrator"]
-# The unit's people: the contact and contributors write, the leader reads and signs.
-UNIT = ["owner_contact", "owner_contributor", "owner_leader"]
+# The unit's people: the contact and contributors write (a contributor only the
+# chapters given to them), the leader reads and signs.
+UNIT = ["owner_contact", "owner_contributor", "unassigned_contributor", "owner_leader"]
 WRITERS = ["owner_contact", "owner_contributor"]
 
 # Who may use each view: {url name (or "namespace:*"): roles allowed}. Allowed means
@@ -86,7 +88,7 @@ ACCESS: dict[str, list[str]] = {
     "reporting:attachment_download": [*UNIT, *REVIEWERS],
     "reporting:report_submit": ["owner_contact"],
     "reporting:report_receipt": [*UNIT, *REVIEWERS],
-    "reporting:mentor_delete": WRITERS,
+    "reporting:mentor_delete": ["owner_contact"],
     # The nominee has no account: the signed link is the key.
     "reporting:mentor_decline": EVERYONE,
     "reporting:unit_detail": [*UNIT, *REVIEWERS],
