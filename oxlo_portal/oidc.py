@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import jwt
 import requests
 from django.conf import settings
+from django.contrib import auth
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import SuspiciousOperation
@@ -191,7 +192,10 @@ class PortalOIDCBackend(OIDCAuthenticationBackend):
 
 
 def refused(request, reason: str, message=None, status: int = 403):
-    """The page that says why a sign-in did not go through and whom to ask."""
+    """The page that says why a sign-in did not go through and whom to ask; nobody
+    stays signed in in this browser (an answer replayed after a sign-in, too)."""
+    if request.user.is_authenticated:
+        auth.logout(request)
     AuditEvent.objects.create(
         action=AuditEvent.Action.LOGIN_FAILED,
         ip_address=client_ip(request),

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -102,11 +104,17 @@ def seeded(db):
 
 
 @pytest.fixture(scope="session")
-def oidc_provider():
-    """The test OpenID Connect provider, on 127.0.0.1 for the whole run."""
-    from tests.oidc_provider import Provider
+def oidc_provider(tmp_path_factory):
+    """The OpenID Connect provider of the tests (npm oidc-provider, run by node) on
+    127.0.0.1, once per test session (per xdist worker)."""
+    from tests import oidc as test_oidc
 
-    provider = Provider().start()
+    try:
+        provider = test_oidc.Provider(tmp_path_factory.mktemp("oidc") / "provider.log")
+    except test_oidc.Unavailable as missing:
+        if os.environ.get("OXLO_REQUIRE_BROWSER"):
+            pytest.fail(f"The OpenID Connect provider is required here: {missing}")
+        pytest.skip(f"No OpenID Connect provider: {missing}")
     yield provider
     provider.stop()
 
@@ -116,11 +124,10 @@ def sso(oidc_provider, settings):
     """Single sign-on turned on against the test provider, as the environment would
     (settings.py: OXLO_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET)."""
     from oxlo_portal import oidc
-    from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET
 
     settings.OIDC_ISSUER = oidc_provider.issuer
-    settings.OIDC_RP_CLIENT_ID = CLIENT_ID
-    settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
+    settings.OIDC_RP_CLIENT_ID = oidc_provider.client_id
+    settings.OIDC_RP_CLIENT_SECRET = oidc_provider.client_secret
     policy = settings.CONTENT_SECURITY_POLICY
     settings.CONTENT_SECURITY_POLICY = {
         "DIRECTIVES": {

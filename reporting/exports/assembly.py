@@ -1,12 +1,13 @@
 """Merge rendered parts into one PDF/A with pikepdf (qpdf): the front matter's
 catalog (XMP metadata, output intent, language), every part's pages, one tag
-tree, one outline, and page numbers stamped as artifacts."""
+tree, one outline, page numbers stamped as artifacts, and one subset per font."""
 
 from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
+from .font_merge import merge_font_subsets
 from .tagging import describe_language, save_for_archive
 
 IDS_PER_LEAF = 1000
@@ -185,6 +186,7 @@ def assemble(
         number_pdfs = [pikepdf.open(path) for path in numbers]
         sources += number_pdfs
         stamp_page_numbers(pdf, number_pdfs)
+        merge_font_subsets(pdf)
         link_contents(pdf, page_link)
         with pdf.open_outline() as tree:
             tree.root.extend(_outline_items(outline))

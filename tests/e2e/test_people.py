@@ -1,19 +1,25 @@
-"""People in a real browser, against the test OpenID Connect provider on
-127.0.0.1: an adviser invites the unit's leader, the leader's first sign-in
-binds their municipal account, the contact sends the report, the leader returns
-it with a note and then signs, and only then the adviser has it. Also each role
-signing in through the provider, an unmapped group, and a password reset."""
+"""People in a real browser, against the tests' OpenID Connect provider (npm
+oidc-provider on 127.0.0.1, see tests/oidc/): an adviser invites the unit's
+leader, the leader's first sign-in binds their municipal account, the contact
+sends the report, the leader returns it with a note and then signs, and only then
+the adviser has it. Also each role signing in through the provider and logging
+out of it, every answer of the provider the portal must refuse, and a password
+reset."""
 
 import re
 from urllib.parse import urlparse
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 
-from reporting.models import GroupMapping, PortalRole, Report
+from reporting.models import AuditEvent, GroupMapping, PortalRole, Report
 from reporting.services import save_section_answer
 from tests import factories
 from tests.e2e.conftest import Visitor
+
+User = get_user_model()
+CONTACT = "oxlo-portalen@oslo.kommune.no"  # settings.OXLO_ACCESS_CONTACT
 
 
 @pytest.fixture
@@ -118,35 +124,98 @@ def test_invited_leader_signs_in_with_sso_returns_then_signs_and_the_adviser_has
     assert report.status == Report.Status.SUBMITTED
 
 
+def sign_in_with_sso(visitor):
+    visitor.goto("/logg-inn/")
+    return click(visitor, "link", "Logg inn med Oslo kommune-konto")
+
+
+def assert_refused(page, says: str, reason: str):
+    """The refusal page: why, whom to ask, nobody signed in, and an audit entry."""
+    main = page.get_by_role("main").inner_text()
+    assert "Innloggingen ble avvist" in main
+    assert says in main
+    assert CONTACT in main
+    assert "Logg ut" not in page.content()
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.LOGIN_FAILED, detail=f"SSO: {reason}"
+    ).exists()
+
+
 @pytest.mark.parametrize(
     ("group", "role", "sees"),
     [
         ("radgivere", PortalRole.ADVISER, "Rådgiver"),
         ("oxlo-admin", PortalRole.ADMINISTRATOR, "Administrator"),
         ("frogner-oxlo", PortalRole.CONTACT, "Kontaktperson"),
+        ("frogner-ledere", PortalRole.LEADER, "Leder"),
+        ("frogner-bidrag", PortalRole.CONTRIBUTOR, "Bidragsyter"),
     ],
 )
-def test_each_role_signs_in_through_the_provider(
+def test_each_role_signs_in_through_the_provider_and_logs_out_of_it(
     sso, frogner, visitor, group, role, sees
 ):
-    unit = frogner.unit if role == PortalRole.CONTACT else None
+    unit = (
+        None if role in (PortalRole.ADVISER, PortalRole.ADMINISTRATOR) else frogner.unit
+    )
     GroupMapping.objects.create(claim_value=group, role=role, unit=unit)
     sso.sign_in_as(sub=f"sub-{group}", given_name="Sara", groups=[group])
-    visitor.goto("/logg-inn/")
-    page = click(visitor, "link", "Logg inn med Oslo kommune-konto")
+    page = sign_in_with_sso(visitor)
     visitor.open_user_menu()
     assert sees in page.locator("header").inner_text()
     visitor.logout()
-    assert sso.ended_sessions, "the provider's session was not ended"
     assert "/logg-inn/" in page.url
+    assert sso.ended_sessions == [f"sub-{group}"]
+
+
+@pytest.mark.parametrize(
+    ("fault", "says"),
+    [
+        ("issuer", "ikke fra Oslo kommunes identitetsleverandør"),
+        ("audience", "ment for en annen tjeneste"),
+        ("expired", "var utløpt"),
+        ("signature", "ikke en gyldig signatur"),
+        ("nonce", "hørte ikke til denne innloggingen"),
+    ],
+)
+def test_a_faulty_id_token_is_refused(sso, frogner, visitor, fault, says):
+    GroupMapping.objects.create(claim_value="radgivere", role=PortalRole.ADVISER)
+    sso.sign_in_as(sub="kari", email="kari@oslo.kommune.no", groups=["radgivere"])
+    sso.spoil(fault)
+    page = sign_in_with_sso(visitor)
+    assert_refused(page, says, fault)
+    assert not User.objects.filter(email="kari@oslo.kommune.no").exists()
+
+
+def test_a_replayed_answer_of_the_provider_is_refused(
+    sso, frogner, visitor, new_visitor
+):
+    GroupMapping.objects.create(claim_value="radgivere", role=PortalRole.ADVISER)
+    sso.sign_in_as(sub="kari", given_name="Kari", groups=["radgivere"])
+    callbacks = []
+    visitor.page.on(
+        "request",
+        lambda request: (
+            "/kommunekonto/svar/" in request.url and callbacks.append(request.url)
+        ),
+    )
+    page = sign_in_with_sso(visitor)
+    assert "Logg ut" in page.content()
+    path = urlparse(callbacks[0])
+    page = visitor.goto(f"{path.path}?{path.query}")
+    assert_refused(page, "allerede brukt", "state")
+    # Nor does the answer sign in someone who got hold of it.
+    stranger = new_visitor()
+    page = stranger.goto(f"{path.path}?{path.query}")
+    assert "Innloggingen ble avvist" in page.content()
+    assert "Logg ut" not in page.content()
 
 
 def test_an_unmapped_group_gets_a_page_saying_whom_to_ask(sso, frogner, visitor):
-    sso.sign_in_as(sub="ukjent", groups=["ingen-kobling"])
-    visitor.goto("/logg-inn/")
-    page = click(visitor, "link", "Logg inn med Oslo kommune-konto")
-    assert "Innloggingen ble avvist" in page.content()
-    assert "oxlo-portalen@oslo.kommune.no" in page.content()
+    sso.sign_in_as(sub="ukjent", email="ukjent@oslo.kommune.no", groups=["ingen"])
+    page = sign_in_with_sso(visitor)
+    assert_refused(page, "gir ikke tilgang til OXLO-portalen", "no_access")
+    assert "Be din leder eller OXLO-administratoren om tilgang" in page.content()
+    assert not User.objects.filter(email="ukjent@oslo.kommune.no").exists()
 
 
 def test_password_reset_by_mail(frogner, visitor):
