@@ -171,6 +171,15 @@ def test_deactivation_stops_login_and_keeps_history(unit, client):
     assert login.status_code == 200  # the form again, not signed in
 
 
+def test_a_deactivated_person_gets_no_password_reset_link(unit, client):
+    contact = factories.contact_of(unit, user__email="kari@oslo.kommune.no")
+    client.force_login(factories.adviser())
+    client.post(f"{team_url(unit)}{contact.pk}/deaktiver/", {"confirm": "1"})
+    response = Client().post("/passord/glemt/", {"email": "kari@oslo.kommune.no"})
+    assert response.headers["Location"] == "/passord/glemt/sendt/"
+    assert not mail.outbox
+
+
 def test_deactivation_asks_first_and_a_post_without_confirming_changes_nothing(
     unit, client
 ):
