@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from oxlo_portal import oidc
 
@@ -20,6 +21,7 @@ from ..services.invitations import (
     deactivate_person,
     invite,
     open_invitation,
+    revoke_invitation,
 )
 
 User = get_user_model()
@@ -82,6 +84,25 @@ def deactivate(request, slug, user_pk):
         "reporting/person_deactivate.html",
         {"unit": unit, "person": person, "history": person_history(person)},
     )
+
+
+@require_POST
+def invitation_revoke(request, slug, invitation_pk):
+    unit = visible_unit(request, slug)
+    if not can_manage_team(request.user, unit):
+        raise PermissionDenied
+    invitation = get_object_or_404(unit.invitations, pk=invitation_pk)
+    try:
+        revoke_invitation(invitation=invitation, by=request.user)
+    except ReportingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Invitasjonen til %(email)s er trukket tilbake; lenken virker ikke.")
+            % {"email": invitation.email},
+        )
+    return redirect("reporting:unit_team", unit.slug)
 
 
 @login_not_required

@@ -1,9 +1,9 @@
 """A unit's team in a real browser, with local accounts: an invitation accepted
-once with a password and refused the second time; a contributor given one
-chapter by the contact, who writes it and nothing else; who is editing a chapter,
-told to the others and kept current by the autosave, with no lock; deactivating a
-person after a confirmation, keeping their history; a password reset that does
-not tell whether an address has an account."""
+once with a password and refused the second time, another withdrawn; a
+contributor given one chapter by the contact, who writes it and nothing else; who
+is editing a chapter, told to the others and kept current by the autosave, with
+no lock; deactivating a person after a confirmation, keeping their history; a
+password reset that does not tell whether an address has an account."""
 
 import datetime
 import re
@@ -131,6 +131,18 @@ def test_an_invitation_is_accepted_once_with_a_password_and_then_refused_clearly
         assert "Invitasjonen kan ikke brukes" in main_text(second)
         assert "allerede brukt" in main_text(second)
         assert second.page.get_by_role("link", name="Til innloggingen").is_visible()
+
+    # A mistyped address: the invitation is withdrawn before anyone uses it.
+    admin.page.get_by_label("E-post (jobb)").fill("ola.olsne@oslo.kommune.no")
+    admin.page.get_by_label("Rolle").select_option(label="Leder")
+    click(admin, "button", "Send invitasjon")
+    typo = re.search(r"http://\S+/invitasjon/\S+/", mail.outbox[-1].body).group(0)
+    click(admin, "button", "Trekk tilbake invitasjonen til ola.olsne@oslo.kommune.no")
+    assert "Invitasjonen til ola.olsne@oslo.kommune.no er trukket tilbake" in (
+        main_text(admin)
+    )
+    page = new_visitor().goto(urlparse(typo).path)
+    assert "Invitasjonen kan ikke brukes" in page.get_by_role("main").inner_text()
 
     stranger = new_visitor()
     stranger.login("ola.olsen@oslo.kommune.no", NEW_PASSWORD)

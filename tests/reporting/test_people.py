@@ -133,6 +133,39 @@ def test_an_unknown_role_is_a_form_error(unit, client, invite_by):
     assert not Invitation.objects.exists()
 
 
+def test_an_adviser_revokes_an_invitation_and_its_link_no_longer_works(
+    unit, client, invite_by
+):
+    client.force_login(factories.adviser())
+    invite_by(client, unit, email="feil@oslo.kommune.no")
+    path = urlparse(link_in_mail()).path
+    invitation = Invitation.objects.get()
+    team = client.get(team_url(unit)).content.decode()
+    assert "Trekk tilbake invitasjonen til feil@oslo.kommune.no" in team
+    revoke = f"/enheter/{unit.slug}/invitasjoner/{invitation.pk}/trekk-tilbake/"
+    page = client.post(revoke, follow=True).content.decode()
+    assert "Invitasjonen til feil@oslo.kommune.no er trukket tilbake" in page
+    assert "feil@oslo.kommune.no – Bidragsyter" not in page
+    refused = Client().get(path)
+    assert refused.status_code == 410
+    assert "trukket tilbake" in refused.content.decode()
+    assert AuditEvent.objects.filter(action="invitation_revoked").exists()
+    again = client.post(revoke, follow=True).content.decode()
+    assert "allerede tatt i bruk, trukket tilbake eller utløpt" in again
+
+
+def test_a_contact_may_not_revoke_an_invitation(unit, client, invite_by):
+    client.force_login(factories.adviser())
+    invite_by(client, unit)
+    invitation = Invitation.objects.get()
+    client.force_login(factories.contact_of(unit))
+    revoke = f"/enheter/{unit.slug}/invitasjoner/{invitation.pk}/trekk-tilbake/"
+    assert client.post(revoke).status_code == 403
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None
+    assert Client().get(urlparse(link_in_mail()).path).status_code == 200
+
+
 def test_a_contact_sees_the_team_but_may_not_invite(unit, client, invite_by):
     contact = factories.contact_of(unit)
     client.force_login(contact)

@@ -21,7 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from reporting.models import Report
+from reporting.models import Invitation, Report, token_digest
 from reporting.services.units import mentor_decline_url
 from tests.security.admin_pages import superuser_only_pages
 
@@ -106,6 +106,7 @@ ACCESS: dict[str, list[str]] = {
     "reporting:unit_team": [*UNIT, *REVIEWERS],
     "reporting:my_data": LOGGED_IN,
     "reporting:deactivate_member": REVIEWERS,
+    "reporting:invitation_revoke": REVIEWERS,
     # The e-mailed link is the key: anyone holding it may accept once.
     "reporting:invitation_accept": EVERYONE,
     "reporting:circular_preview": ["administrator"],
@@ -150,6 +151,9 @@ KWARGS = {
     ("reporting", "slug"): lambda w, view: w.unit.slug,
     "user_pk": lambda w, view: w.users["owner_contact"],
     ("reporting:invitation_accept", "token"): lambda w, view: "verdens-invitasjon",
+    "invitation_pk": lambda w, view: Invitation.objects.get(
+        token_hash=token_digest("verdens-invitasjon")
+    ),
     "section_pk": lambda w, view: w.section,
     ("reporting", "year"): lambda w, view: w.report.circular.reporting_year,
     ("reporting", "topic"): lambda w, view: w.section.topic,
