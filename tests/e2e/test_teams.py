@@ -18,7 +18,7 @@ from reporting.models import ChapterPresence, Membership, Report
 from reporting.services import save_section_answer
 from reporting.services.chapters import assign_chapter
 from tests import factories
-from tests.e2e.conftest import Visitor
+from tests.e2e.conftest import click
 
 NEW_PASSWORD = "Et-nytt-langt-passord-1"
 
@@ -51,27 +51,6 @@ def frogner(transactional_db):
     )
     factories.administrator(username="admin", first_name="Ada", last_name="Admin")
     return Report.objects.get(circular=circular, unit=unit)
-
-
-@pytest.fixture
-def new_visitor(browser, live_server):
-    """Another person's browser (closed after the test, like `visitor`'s)."""
-    contexts = []
-
-    def make() -> Visitor:
-        contexts.append(browser.new_context(locale="nb-NO", bypass_csp=True))
-        return Visitor(contexts[-1].new_page(), live_server.url)
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def click(visitor, role, name):
-    visitor.page.get_by_role(role, name=name).click()
-    visitor.page.wait_for_load_state("domcontentloaded")
-    visitor.check()
-    return visitor.page
 
 
 def chapter_url(report, number) -> str:
