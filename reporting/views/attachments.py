@@ -17,16 +17,24 @@ from .reports import (
 )
 
 
+def _unless_writer(request, report, section):
+    """None if the person may change the chapter's attachments now; else the
+    answer: 403 (PermissionDenied), or back to the report once it is locked."""
+    try:
+        check_can_save(request, report, section)
+    except ReportLocked as error:
+        messages.error(request, str(error))
+        return redirect(report)
+    return None
+
+
 @require_POST
 def attachment_upload(request, pk, section_pk):
     report = editable_report(request, pk)
     answer = section_answer(report, section_pk)
-    try:
-        # Before the upload is read: a contributor only adds to their chapters.
-        check_can_save(request, report, answer.section)
-    except ReportLocked as error:
-        messages.error(request, str(error))
-        return redirect(report)
+    # Before the upload is read: a contributor only adds to their chapters.
+    if refused := _unless_writer(request, report, answer.section):
+        return refused
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -64,12 +72,10 @@ def attachment_delete(request, pk, attachment_pk):
         report.attachments.select_related("section"), pk=attachment_pk
     )
     section_pk = attachment.section_id
-    if attachment.section is not None:
-        try:
-            check_can_save(request, report, attachment.section)
-        except ReportLocked as error:
-            messages.error(request, str(error))
-            return redirect(report)
+    if attachment.section is not None and (
+        refused := _unless_writer(request, report, attachment.section)
+    ):
+        return refused
     try:
         remove_attachment(attachment=attachment, by=request.user)
     except ReportingError as error:
