@@ -202,6 +202,9 @@ def test_the_others_see_who_is_editing_kept_current_by_the_autosave_and_no_lock(
 
     page = hr.goto(chapter_url(report, "4.7"))
     assert hr.page.locator("#presence").inner_text() == ""
+    page = contact.goto(f"/rapporter/{report.pk}/")
+    step = page.locator(f"#kapittel-{chapter.section_id}")
+    assert "Hanne Rud redigerer dette kapittelet" in step.inner_text()
     page = contact.goto(chapter_url(report, "4.7"))
     presence = page.locator("#presence")
     assert presence.inner_text() == "Hanne Rud redigerer dette kapittelet"
