@@ -196,6 +196,8 @@ class TopicStatistics:
                 c["key"] for c in counted_columns(question)
             }:
                 return self.hidden.get(("unit", year, unit, key, row, column), "")
+            if column not in {c["key"] for c in measured_columns(question)}:
+                return ""  # a text (the measures taken) says nothing of the counts
             # Share or pay of the group counted on the same row.
             row_marks = [
                 self.unit_mark(unit, key, row, c["key"], year=year)

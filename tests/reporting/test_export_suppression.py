@@ -3,6 +3,8 @@ import random
 
 import pytest
 
+from circulars.models import Question
+from reporting.exports.statistics import TopicData, TopicStatistics
 from reporting.exports.suppression import HIDDEN, SMALL, Publication
 from tests.reporting.disclosure_data import determined
 
@@ -135,3 +137,24 @@ def test_no_figure_of_small_tables_can_be_pinned_down():
         known = possible_values(publication, marks)
         pinned = {key: v for key, v in known.items() if len(v) == 1}
         assert not pinned, (matrix, marks, pinned)
+
+
+def test_the_measures_beside_a_hidden_count_are_shown():
+    """A unit's complaints table: the count of 2 is «<5», the text beside it is not
+    a figure and is shown as written."""
+    question = Question(
+        key="klager",
+        kind=Question.Kind.TABLE,
+        counts_people=True,
+        rows=[{"key": "alder", "label": "Alder"}],
+        columns=[
+            {"key": "mottatt", "label": "Mottatt", "kind": "integer"},
+            {"key": "tiltak", "label": "Tiltak", "kind": "text"},
+        ],
+    )
+    answers = {
+        "klager": {"alder": {"mottatt": 2, "tiltak": "Samtaler med de involverte"}}
+    }
+    statistics = TopicStatistics(TopicData(2026, [question], {1: answers}, {}))
+    assert statistics.unit_mark(1, "klager", "alder", "mottatt") == SMALL
+    assert statistics.unit_mark(1, "klager", "alder", "tiltak") == ""
