@@ -65,6 +65,8 @@ def present(entry: dict) -> dict:
             }
             for table in entry["tables"]
         ],
+        # In place of a table left out (a comparison over too few units).
+        "notes": entry.get("notes") or [],
         "chart": svg,
         "chart_alt": alt,
     }

@@ -1,0 +1,141 @@
+"""Statistics across units as a reader of the workbook checks them against the
+units' answers: medians and sums over every unit's real answer with the number of
+units behind each figure, totals only where the question has them, comparisons
+only over enough units to say nothing of one."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from circulars.models import Question
+from reporting.exports.consolidated import Selection
+from reporting.exports.statistics import TopicData, TopicStatistics
+from reporting.exports.xlsx import build_xlsx
+from reporting.models import Report
+from tests import factories
+from tests.reporting.disclosure_data import (
+    ANSWERS_2025,
+    publish_two_years,
+)
+from tests.reporting.export_data import answers, every_kind_circular, fill
+
+PAY = "Median Kvinners lønn i % av menns"
+
+
+def statistics() -> list[dict]:
+    workbook = load_workbook(io.BytesIO(build_xlsx(Selection(year=2026))))
+    rows = list(workbook["Statistikk"].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def figure(rows, key, category, column) -> dict:
+    return next(
+        row
+        for row in rows
+        if (row["Nøkkel"], row["Kategori"], row["Kolonne"]) == (key, category, column)
+    )
+
+
+def test_a_median_is_over_every_units_answer_and_says_how_many(db):
+    publish_two_years()
+    rows = statistics()
+    # Pay of women leaders: 95,5, 101 and 99 answered; the first and the last are
+    # hidden on their units' pages (a group of fewer than five), yet they count.
+    pay = figure(rows, "ansatte", "Ledere", PAY)
+    assert (pay["Verdi"], pay["Enheter"], pay["Prikking"]) == (99, 3, None)
+    # A share of a group hidden on some units' pages: all six shares count.
+    share = figure(rows, "andel", "Andel", "Median Kvinner")
+    assert (share["Verdi"], share["Enheter"]) == (40, 6)
+
+
+def test_a_median_that_would_give_away_the_one_hidden_figure_is_hidden():
+    staff = Question(key="ansatte", label="Ansatte", kind=Question.Kind.INTEGER)
+    staff.counts_people = True
+    share = Question(key="andel", label="Andel", kind=Question.Kind.PERCENT)
+    share.people_group = "ansatte"
+    current = {
+        1: {"ansatte": 3, "andel": 97.0},  # hidden on the unit's page
+        2: {"ansatte": 20, "andel": 95.0},
+        3: {"ansatte": 30, "andel": 101.0},
+    }
+
+    def median(current):
+        data = TopicData(2026, [staff, share], current)
+        table = TopicStatistics(data).entry(share)["tables"][0]
+        cells = next(r for r in table["rows"] if r["label"] == "Median")["cells"]
+        return [(f["value"], f["mark"], f["units"]) for f in cells]
+
+    # 95 and 101 are shown: a median of 97 between them could only be unit 1's.
+    assert median(current) == [(None, "x", 3)]
+    # 97 and 99 beside 95 give 98, and so 97 away; beside 100 as well the median
+    # is a shown figure, 99, and says only that the hidden one is no more.
+    more = {**current, 4: {"ansatte": 40, "andel": 99.0}}
+    assert median(more) == [(None, "x", 4)]
+    assert median({**more, 5: {"ansatte": 9, "andel": 100.0}}) == [(99, "", 5)]
+
+
+def test_a_median_of_counts_of_people_of_one_to_four_is_hidden():
+    question = Question(key="ledere", label="Antall ledere", kind=Question.Kind.INTEGER)
+    question.counts_people = True
+    data = TopicData(2026, [question], {1: {"ledere": 3}, 2: {"ledere": 2}})
+    median = next(
+        row
+        for row in TopicStatistics(data).entry(question)["tables"][0]["rows"]
+        if row["label"] == "Median"
+    )
+    assert [(f["value"], f["mark"], f["units"]) for f in median["cells"]] == [
+        (None, "<5", 2)
+    ]
+
+
+def numbers_of(rows, key) -> dict:
+    return {row["Kategori"]: row["Verdi"] for row in rows if row["Nøkkel"] == key}
+
+
+@pytest.mark.parametrize(
+    ("totals", "summed"),
+    [(Question.Totals.NONE, False), (Question.Totals.COLUMNS, True)],
+)
+def test_a_whole_number_is_added_up_only_where_the_question_says_so(db, totals, summed):
+    every_kind_circular(totals=totals)
+    adviser = factories.adviser()
+    for index in range(3):
+        unit = factories.UnitFactory(name=f"Etat {index}")
+        fill(Report.objects.get(unit=unit), answers(index), by=None, approve_by=adviser)
+    figures = numbers_of(statistics(), "antall")
+    assert figures["Median"] == 11 and figures["Enheter som svarte"] == 3
+    assert ("Sum" in figures) is summed
+    if summed:
+        assert figures["Sum"] == 10 + 11 + 12
+
+
+def test_no_comparison_over_fewer_than_three_units(db):
+    publish_two_years(answers_2025=ANSWERS_2025[:2])
+    rows = statistics()
+    assert rows and not [r for r in rows if r["Kolonne"].endswith("(begge år)")]
+    assert not [r for r in rows if r["År"] == 2025]
+    assert figure(rows, "plan", "Ja", "2026")["Enheter"] == 6
+
+
+def test_a_comparison_over_three_units_or_more_is_shown(db):
+    publish_two_years(answers_2025=ANSWERS_2025[:3])
+    rows = statistics()
+    both = figure(rows, "plan", "Ja", "2025 (begge år)")
+    assert (both["Verdi"], both["Enheter"]) == (2, 3)
+
+
+def test_the_statistics_say_in_the_tables_place_why_a_comparison_is_left_out():
+    question = Question(key="plan", label="Plan?", kind=Question.Kind.YES_NO)
+    this_year = {unit: {"plan": True} for unit in range(1, 6)}
+    few = TopicStatistics(
+        TopicData(2026, [question], this_year, {1: {"plan": False}, 2: {}})
+    ).entry(question)
+    assert [table["columns"] for table in few["tables"]] == [["Svar", "2026"]]
+    assert few["notes"] == [
+        "Sammenligning med 2025 vises ikke: færre enn 3 enheter rapporterte begge år."
+    ]
+    enough = TopicStatistics(
+        TopicData(2026, [question], this_year, {1: {}, 2: {}, 3: {}})
+    ).entry(question)
+    assert len(enough["tables"]) == 2 and enough["notes"] == []
