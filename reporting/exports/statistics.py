@@ -534,6 +534,32 @@ class TopicStatistics:
         return None
 
 
+def method(year: int) -> list[str]:
+    """How the statistics are computed, as the report's method chapter states it
+    (paragraphs): true of the code above, so kept beside it."""
+    return [
+        _(
+            "Summer og medianer er regnet ut fra alle enhetenes svar, også tall som "
+            "er skjult på enhetenes egne sider. «n» er antall enheter en tabell "
+            "gjelder; en median er regnet over de av dem som svarte på spørsmålet, "
+            "og i regnearket står antallet enheter bak hvert tall under «Enheter»."
+        ),
+        _(
+            "Tall legges sammen bare der spørsmålet sier at en sum gir mening. En "
+            "sum eller median av antall personer som er 1–4, vises som «<5». En "
+            "median av andeler eller lønn for en gruppe er merket «x» der gruppens "
+            "antall i de samme enhetene er skjult, eller der medianen sammen med "
+            "tallene på enhetenes sider ville vise et skjult tall."
+        ),
+        _(
+            "Sammenligninger med %(previous)s er regnet over enhetene som har "
+            "godkjente rapporter for begge år, og vises bare når det er minst "
+            "%(least)s slike enheter."
+        )
+        % {"previous": year - 1, "least": MIN_COMPARED},
+    ]
+
+
 def _sums_across_units(question: Question) -> bool:
     """Whether the units' figures are added up: a table's cells always (its
     `totals` say which sums within the table make sense), a whole number where
