@@ -257,13 +257,15 @@ class TopicStatistics:
             mark = self.hidden.get(key, "")
         else:
             numbers = [
-                number
+                (number, bool(self.unit_mark(unit, question.key, r, c, year=year)))
                 for r, c in self._cells(question)
                 if row in (r, SUM) and column in (c, SUM)
-                for number, _unit in self._numbers(question, units, year, r, c)
+                for number, unit in self._numbers(question, units, year, r, c)
             ]
-            value = int(sum(numbers)) if numbers else None
-            mark = ""
+            value = int(sum(n for n, _hidden in numbers)) if numbers else None
+            # With the rest shown on the units' pages, a sum gives away the one
+            # figure hidden there (a count about a group of hidden size).
+            mark = HIDDEN if sum(h for _n, h in numbers) == 1 else ""
         answered = sum(
             1
             for value in self.data.values(year, units, question.key)

@@ -49,44 +49,64 @@ def test_a_median_is_over_every_units_answer_and_says_how_many(db):
     assert (share["Verdi"], share["Enheter"]) == (40, 6)
 
 
+def shown(questions, current, question, label) -> list[tuple]:
+    """(value, mark, units) of each figure in row `label` of this year's table
+    of `question`, as the statistics pages show it."""
+    data = TopicData(2026, questions, current)
+    table = TopicStatistics(data).entry(question)["tables"][0]
+    cells = next(r for r in table["rows"] if r["label"] == label)["cells"]
+    return [(f["value"], f["mark"], f["units"]) for f in cells]
+
+
+STAFF = Question(
+    key="ansatte", label="Ansatte", kind=Question.Kind.INTEGER, counts_people=True
+)
+
+
+def of_staff(key: str, kind: str, **extra) -> Question:
+    """A question about the group `ansatte` counts (not itself of people)."""
+    return Question(key=key, label=key, kind=kind, people_group="ansatte", **extra)
+
+
+def units(key: str, staff: list, values: list) -> dict:
+    """Unit i + 1 with staff[i] employees and values[i] as its answer to `key`."""
+    pairs = zip(staff, values, strict=True)
+    return {i + 1: {"ansatte": n, key: v} for i, (n, v) in enumerate(pairs)}
+
+
 def test_a_median_that_would_give_away_the_one_hidden_figure_is_hidden():
-    staff = Question(key="ansatte", label="Ansatte", kind=Question.Kind.INTEGER)
-    staff.counts_people = True
-    share = Question(key="andel", label="Andel", kind=Question.Kind.PERCENT)
-    share.people_group = "ansatte"
-    current = {
-        1: {"ansatte": 3, "andel": 97.0},  # hidden on the unit's page
-        2: {"ansatte": 20, "andel": 95.0},
-        3: {"ansatte": 30, "andel": 101.0},
-    }
+    share = of_staff("andel", Question.Kind.PERCENT)
 
-    def median(current):
-        data = TopicData(2026, [staff, share], current)
-        table = TopicStatistics(data).entry(share)["tables"][0]
-        cells = next(r for r in table["rows"] if r["label"] == "Median")["cells"]
-        return [(f["value"], f["mark"], f["units"]) for f in cells]
+    def median(staff, values):
+        return shown([STAFF, share], units("andel", staff, values), share, "Median")
 
-    # 95 and 101 are shown: a median of 97 between them could only be unit 1's.
-    assert median(current) == [(None, "x", 3)]
+    # Unit 1 (3 employees) is hidden on its page; 95 and 101 are shown: a median
+    # of 97 between them could only be unit 1's.
+    assert median([3, 20, 30], [97, 95, 101]) == [(None, "x", 3)]
     # 97 and 99 beside 95 give 98, and so 97 away; beside 100 as well the median
     # is a shown figure, 99, and says only that the hidden one is no more.
-    more = {**current, 4: {"ansatte": 40, "andel": 99.0}}
-    assert median(more) == [(None, "x", 4)]
-    assert median({**more, 5: {"ansatte": 9, "andel": 100.0}}) == [(99, "", 5)]
+    assert median([3, 20, 30, 40], [97, 95, 101, 99]) == [(None, "x", 4)]
+    assert median([3, 20, 30, 40, 9], [97, 95, 101, 99, 100]) == [(99, "", 5)]
+
+
+def test_a_sum_that_would_give_away_the_one_hidden_figure_is_hidden():
+    courses = of_staff("kurs", Question.Kind.INTEGER, totals=Question.Totals.COLUMNS)
+
+    def total(staff, values):
+        return shown([STAFF, courses], units("kurs", staff, values), courses, "Sum")
+
+    # 77 − 30 − 40 would be unit 1's; with two hidden, only what they add up to.
+    assert total([3, 20, 30], [7, 30, 40]) == [(None, "x", 3)]
+    assert total([3, 20, 30, 2], [7, 30, 40, 5]) == [(82, "", 4)]
 
 
 def test_a_median_of_counts_of_people_of_one_to_four_is_hidden():
-    question = Question(key="ledere", label="Antall ledere", kind=Question.Kind.INTEGER)
-    question.counts_people = True
-    data = TopicData(2026, [question], {1: {"ledere": 3}, 2: {"ledere": 2}})
-    median = next(
-        row
-        for row in TopicStatistics(data).entry(question)["tables"][0]["rows"]
-        if row["label"] == "Median"
-    )
-    assert [(f["value"], f["mark"], f["units"]) for f in median["cells"]] == [
-        (None, "<5", 2)
-    ]
+    current = {1: {"ansatte": 3}, 2: {"ansatte": 2}}
+    assert shown([STAFF], current, STAFF, "Median") == [(None, "<5", 2)]
+    current[3] = {"ansatte": 0}
+    assert shown([STAFF], current, STAFF, "Median") == [(None, "<5", 3)]
+    current |= {4: {"ansatte": 0}, 5: {"ansatte": 0}}
+    assert shown([STAFF], current, STAFF, "Median") == [(0, "", 5)]  # names nobody
 
 
 def numbers_of(rows, key) -> dict:
