@@ -550,8 +550,9 @@ def method(year: int) -> list[str]:
             "Tall legges sammen bare der spørsmålet sier at en sum gir mening. En "
             "sum eller median av antall personer som er 1–4, vises som «<5». En "
             "median av andeler eller lønn for en gruppe er merket «x» der gruppens "
-            "antall i de samme enhetene er skjult, eller der medianen sammen med "
-            "tallene på enhetenes sider ville vise et skjult tall."
+            "antall i de samme enhetene er skjult. En sum eller median som sammen "
+            "med tallene på enhetenes sider ville vise et skjult tall, er også "
+            "merket «x»."
         ),
         _(
             "Sammenligninger med %(previous)s er regnet over enhetene som har "
