@@ -5,7 +5,8 @@ statistics pages and on the units' own pages, goes through the disclosure rule
 (`suppression`) as one publication, so no hidden count can be added up from the rest.
 
 A figure is a plain dict: {"value", "mark", "units", "year", "kind"}, where `mark`
-is the disclosure mark («<5», «x» or "") and `units` how many units are behind it.
+is the disclosure mark («<5», «x» or "") and `units` how many units are behind it;
+a median in a table also has `of`, the units the table is about (its caption's n).
 """
 
 import statistics as pystats
@@ -484,6 +485,7 @@ class TopicStatistics:
                 getters.append(
                     lambda row, n=n, y=y, c=column: (
                         self._median(question, n, y, row, c["key"], c["kind"])
+                        | {"of": len(self.sets[(n, y)])}
                         if row != SUM
                         else figure(None, year=y, units=0)
                     )

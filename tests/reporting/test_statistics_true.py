@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from circulars.models import Question
 from reporting.exports.consolidated import Selection
+from reporting.exports.presentation import present
 from reporting.exports.statistics import TopicData, TopicStatistics
 from reporting.exports.xlsx import build_xlsx
 from reporting.models import Report
@@ -159,3 +160,22 @@ def test_the_statistics_say_in_the_tables_place_why_a_comparison_is_left_out():
         TopicData(2026, [question], this_year, {1: {}, 2: {}, 3: {}})
     ).entry(question)
     assert len(enough["tables"]) == 2 and enough["notes"] == []
+
+
+def test_a_median_in_a_table_says_how_many_units_it_is_over_when_fewer_answered():
+    pay = Question(
+        key="lonn",
+        label="Lønn",
+        kind=Question.Kind.TABLE,
+        rows=[{"key": "ledere", "label": "Ledere"}, {"key": "andre", "label": "Andre"}],
+        columns=[{"key": "lonn", "label": "Lønn i %", "kind": "decimal"}],
+    )
+    current = {
+        1: {"lonn": {"ledere": {"lonn": 95}, "andre": {"lonn": 90}}},
+        2: {"lonn": {"ledere": {"lonn": 101}, "andre": {"lonn": 92}}},
+        3: {"lonn": {"andre": {"lonn": 94}}},
+    }
+    entry = TopicStatistics(TopicData(2026, [pay], current)).entry(pay)
+    table = present(entry)["tables"][0]
+    assert table["caption"] == "2026: alle enheter som svarte (n = 3)"
+    assert table["rows"] == [["Ledere", "98 (n = 2)"], ["Andre", "92"]]
