@@ -6,7 +6,7 @@ statistics pages and on the units' own pages, goes through the disclosure rule
 
 A figure is a plain dict: {"value", "mark", "units", "year", "kind"}, where `mark`
 is the disclosure mark («<5», «x» or "") and `units` how many units are behind it;
-a median in a table also has `of`, the units the table is about (its caption's n).
+a figure in a table also has `of`, the units the table is about (its caption's n).
 """
 
 import statistics as pystats
@@ -473,8 +473,9 @@ class TopicStatistics:
             for n, y in sets:
                 headings.append(_year_heading(column["label"], y, several))
                 getters.append(
-                    lambda row, n=n, y=y, c=column["key"]: self._sum(
-                        question, n, y, row, c
+                    lambda row, n=n, y=y, c=column["key"]: (
+                        self._sum(question, n, y, row, c)
+                        | {"of": len(self.sets[(n, y)])}
                     )
                 )
         for column in measured:

@@ -162,20 +162,26 @@ def test_the_statistics_say_in_the_tables_place_why_a_comparison_is_left_out():
     assert len(enough["tables"]) == 2 and enough["notes"] == []
 
 
-def test_a_median_in_a_table_says_how_many_units_it_is_over_when_fewer_answered():
+def test_a_figure_in_a_table_says_how_many_units_it_is_over_when_fewer_answered():
     pay = Question(
         key="lonn",
         label="Lønn",
         kind=Question.Kind.TABLE,
         rows=[{"key": "ledere", "label": "Ledere"}, {"key": "andre", "label": "Andre"}],
-        columns=[{"key": "lonn", "label": "Lønn i %", "kind": "decimal"}],
+        columns=[
+            {"key": "antall", "label": "Antall", "kind": "integer"},
+            {"key": "lonn", "label": "Lønn i %", "kind": "decimal"},
+        ],
     )
     current = {
-        1: {"lonn": {"ledere": {"lonn": 95}, "andre": {"lonn": 90}}},
-        2: {"lonn": {"ledere": {"lonn": 101}, "andre": {"lonn": 92}}},
-        3: {"lonn": {"andre": {"lonn": 94}}},
+        1: {"lonn": {"ledere": {"lonn": 95, "antall": 6}, "andre": {"antall": 7}}},
+        2: {"lonn": {"ledere": {"lonn": 101}, "andre": {"lonn": 92, "antall": 8}}},
+        3: {"lonn": {"andre": {"lonn": 94, "antall": 9}}},
     }
     entry = TopicStatistics(TopicData(2026, [pay], current)).entry(pay)
     table = present(entry)["tables"][0]
     assert table["caption"] == "2026: alle enheter som svarte (n = 3)"
-    assert table["rows"] == [["Ledere", "98 (n = 2)"], ["Andre", "92"]]
+    assert table["rows"] == [
+        ["Ledere", "6 (n = 1)", "98 (n = 2)"],
+        ["Andre", "24", "93 (n = 2)"],
+    ]
