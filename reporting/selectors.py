@@ -14,6 +14,7 @@ from .models import (
     Attachment,
     AuditEvent,
     ChapterPresence,
+    Commentary,
     CommentaryRevision,
     Publication,
     Report,
@@ -426,3 +427,33 @@ def publication_texts(year: int) -> dict:
         )
         texts = {commentary.topic: commentary for commentary in commentaries}
     return {"publication": publication, "texts": texts}
+
+
+def year_topics(year: int) -> dict[str, str]:
+    """{topic: title} of the year's circulars, in their order."""
+    return {
+        topic.topic: f"{topic.label} {topic.title}" for topic in topics_of_year(year)
+    }
+
+
+def publication_gaps(year: int) -> list[str]:
+    """What the year's consolidated report will print without: the cover's facts
+    and the byråd's texts not yet marked ready."""
+    current = publication_texts(year)
+    publication, texts = current["publication"], current["texts"]
+    gaps = []
+    if publication is None or publication.publisher is None:
+        gaps.append(_("utgiver (byrådsavdelingen som er ansvarlig)"))
+    if publication is None or not publication.case_number:
+        gaps.append(_("saksnummer"))
+    ready = {
+        topic for topic, text in texts.items() if text.status == Commentary.Status.READY
+    }
+    if "" not in ready:
+        gaps.append(_("sammendrag"))
+    gaps += [
+        _("vurdering av %(topic)s") % {"topic": title}
+        for topic, title in year_topics(year).items()
+        if topic not in ready
+    ]
+    return gaps

@@ -11,7 +11,7 @@ from ..errors import ReportingError
 from ..models import Commentary, CommentaryRevision, Publication, Unit
 from ..models.publication import MAX_COMMENTARY_LENGTH
 from ..permissions import sees_all_units
-from ..selectors import topics_of_year
+from ..selectors import year_topics
 from .exports import prepare_on_commit
 from .transitions import require
 
@@ -21,13 +21,6 @@ def _require_writer(by) -> None:
         sees_all_units(by),
         _("Bare rådgivere og administratorer kan skrive i sammenstillingen."),
     )
-
-
-def year_topics(year: int) -> dict[str, str]:
-    """{topic: title} of the year's circulars, in their order."""
-    return {
-        topic.topic: f"{topic.label} {topic.title}" for topic in topics_of_year(year)
-    }
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from ..errors import ExportDenied
 from ..exports.forms import ExportForm
 from ..models import ExportJob, Report
-from ..selectors import reporting_years
+from ..selectors import publication_gaps, reporting_years
 from ..services.exports import fail_stale_exports, request_export, retry_export
 
 
@@ -38,10 +38,16 @@ def export_start(request):
     jobs = ExportJob.objects.filter(requested_by=request.user).select_related(
         "report__unit"
     )[:10]
+    years = reporting_years()
     return render(
         request,
         "reporting/exports/start.html",
-        {"form": form, "jobs": jobs, "years": reporting_years()},
+        {
+            "form": form,
+            "jobs": jobs,
+            "years": years,
+            "gaps": publication_gaps(years[0]) if years else [],
+        },
     )
 
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from ..errors import ReportingError
 from ..forms.publication import CommentaryForm, PublicationForm
 from ..permissions import sees_all_units
-from ..selectors import publication_texts
-from ..services.publication import save_commentary, save_publication, year_topics
+from ..selectors import publication_texts, year_topics
+from ..services.publication import save_commentary, save_publication
 
 
 def _year_topics(request, year: int) -> dict[str, str]:

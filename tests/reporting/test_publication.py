@@ -170,3 +170,20 @@ def test_the_report_opens_with_the_byrads_words_and_says_how_it_was_made(db):
     ]
     assert "4.7 Arbeidsgiverrollen" in pages[method]  # what was asked
     assert "1–4" in pages[method] and "«<5»" in pages[method]  # disclosure rule
+
+
+def test_the_export_page_says_what_the_report_would_go_out_without(client, year):
+    adviser = factories.adviser()
+    client.force_login(adviser)
+    page = client.get(reverse("reporting:export_start")).content.decode()
+    assert "Sammenstillingen 2026 blir til nå uten:" in page
+    for gap in ["utgiver", "saksnummer", "sammendrag", "vurdering av"]:
+        assert gap in page
+    publisher = factories.UnitFactory(kind=UnitKind.BYRADSAVDELING, slug="finans")
+    save_publication(
+        year=year, publisher=publisher, case_number="202700123-4", by=adviser
+    )
+    for topic in ["", "arbeidsgiver"]:
+        save_commentary(year=year, topic=topic, text="Tekst", ready=True, by=adviser)
+    page = client.get(reverse("reporting:export_start")).content.decode()
+    assert "blir til nå uten" not in page
