@@ -9,6 +9,7 @@ from circulars.models import Circular, Section
 
 from ..models import Commentary, Publication, Report
 from .content import KIND_GROUPS
+from .statistics import method
 
 
 def _percent(part: int, whole: int) -> str:
@@ -100,6 +101,8 @@ def opening_content(year: int, kinds, topic_titles: dict[str, str]) -> dict:
         "rates": response_rates(year, kinds),
         "circulars": questions_asked(year),
         "previous_year": year - 1,
+        # How the statistics are computed, paragraph by paragraph.
+        "statistics_method": method(year),
     }
 
 

@@ -1,5 +1,7 @@
 """Statistics as the PDF shows them: tables of text and a chart per question."""
 
+from django.utils.translation import gettext as _
+
 from circulars.models import Question
 
 from ..kinds import kind_of
@@ -18,6 +20,20 @@ def text(figure: dict) -> str:
     if figure["kind"] != K.INTEGER:
         value = round(value, 1)
     return kind_of(figure["kind"]).format(value)
+
+
+def cell_text(figure: dict) -> str:
+    """A figure in a statistics table: with the number of units behind it where
+    fewer answered than the table is about (its caption's n)."""
+    shown = text(figure)
+    if figure["value"] is None or figure["mark"]:
+        return shown
+    if figure["units"] < figure.get("of", figure["units"]):
+        return _("%(value)s (n = %(units)s)") % {
+            "value": shown,
+            "units": figure["units"],
+        }
+    return shown
 
 
 def chart_svg(chart: dict | None) -> tuple[str, str]:
@@ -59,12 +75,14 @@ def present(entry: dict) -> dict:
                 "groups": table.get("groups") or [],
                 "years": table.get("years") or [],
                 "rows": [
-                    [row["label"], *(text(f) for f in row["cells"])]
+                    [row["label"], *(cell_text(f) for f in row["cells"])]
                     for row in table["rows"]
                 ],
             }
             for table in entry["tables"]
         ],
+        # In place of a table left out (a comparison over too few units).
+        "notes": entry.get("notes") or [],
         "chart": svg,
         "chart_alt": alt,
     }

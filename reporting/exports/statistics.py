@@ -5,7 +5,8 @@ statistics pages and on the units' own pages, goes through the disclosure rule
 (`suppression`) as one publication, so no hidden count can be added up from the rest.
 
 A figure is a plain dict: {"value", "mark", "units", "year", "kind"}, where `mark`
-is the disclosure mark («<5», «x» or "") and `units` how many units are behind it.
+is the disclosure mark («<5», «x» or "") and `units` how many units are behind it;
+a figure in a table also has `of`, the units the table is about (its caption's n).
 """
 
 import statistics as pystats
@@ -16,11 +17,13 @@ from django.utils.translation import gettext as _
 from circulars.models import Question
 
 from ..kinds.numbers import as_decimal as as_number
-from .suppression import HIDDEN, Publication
+from .suppression import HIDDEN, SMALL, THRESHOLD, Publication, is_small
 
 K = Question.Kind
 T = Question.Totals
 SUM = "*"  # the row or column key of a total
+# Fewer units than this in both years and a comparison would show their own answers.
+MIN_COMPARED = 3
 
 
 @dataclass
@@ -36,6 +39,13 @@ class TopicData:
     def paired(self) -> list[int]:
         """The units that reported both years."""
         return [unit for unit in self.current if unit in self.previous]
+
+    @property
+    def compared(self) -> list[int]:
+        """The units a comparison with the year before is over: those that reported
+        both years, if there are enough of them to say nothing of one unit."""
+        paired = self.paired
+        return paired if len(paired) >= MIN_COMPARED else []
 
     def values(self, year: int, units, key: str) -> list:
         source = self.current if year == self.year else self.previous
@@ -95,9 +105,9 @@ class TopicStatistics:
         self.questions = {q.key: q for q in data.questions}
         self.publication = Publication()
         self.sets = {("all", data.year): list(data.current)}
-        if data.paired:
-            self.sets[("both", data.year)] = data.paired
-            self.sets[("both", data.year - 1)] = data.paired
+        if data.compared:
+            self.sets[("both", data.year)] = data.compared
+            self.sets[("both", data.year - 1)] = data.compared
         counted = [
             q
             for q in data.questions
@@ -140,6 +150,8 @@ class TopicStatistics:
         if not with_totals:
             return
         for (name, year), units in self.sets.items():
+            if not _sums_across_units(question):
+                break
             for row, column in cells:
                 self.publication.total(
                     ("sum", name, year, question.key, row, column),
@@ -187,7 +199,12 @@ class TopicStatistics:
 
     def unit_mark(self, unit, key, row=None, column=None, *, year=None) -> str:
         """The mark of one figure on a unit's page, or "" when it is shown."""
-        year = year or self.data.year
+        return self._mark(("unit", year or self.data.year, unit), key, row, column)
+
+    def _mark(self, where: tuple, key, row, column) -> str:
+        """The mark of the figure `where + (key, row, column)`: a unit's figure
+        (where = ("unit", year, unit)) or a sum over a set of units (("sum", set,
+        year)). A share, pay or average is hidden where its group's count is."""
         question = self.questions.get(key)
         if question is None:
             return ""
@@ -195,13 +212,12 @@ class TopicStatistics:
             if question.kind != K.TABLE or column in {
                 c["key"] for c in counted_columns(question)
             }:
-                return self.hidden.get(("unit", year, unit, key, row, column), "")
+                return self._count_mark((*where, key, row, column))
             if column not in {c["key"] for c in measured_columns(question)}:
                 return ""  # a text (the measures taken) says nothing of the counts
             # Share or pay of the group counted on the same row.
             row_marks = [
-                self.unit_mark(unit, key, row, c["key"], year=year)
-                for c in counted_columns(question)
+                self._mark(where, key, row, c["key"]) for c in counted_columns(question)
             ]
             return HIDDEN if any(row_marks) else ""
         group = self.questions.get(question.people_group)
@@ -212,12 +228,31 @@ class TopicStatistics:
             shown = [(row, column)]
         else:
             shown = [c for c in cells if c[1] == column] or cells
-        marks = [self.unit_mark(unit, group.key, r, c, year=year) for r, c in shown]
+        marks = [self._mark(where, group.key, r, c) for r, c in shown]
         return HIDDEN if any(marks) else ""
+
+    def _count_mark(self, key: tuple) -> str:
+        """The mark of a count of people: as published, or for a sum over units
+        that is not published (a group's count behind a median), by its size."""
+        if key in self.publication.values:
+            return self.hidden.get(key, "")
+        if key[0] != "sum":
+            return ""
+        _sum, name, year, question, row, column = key
+        units = self.sets.get((name, year), [])
+        numbers = [
+            number
+            for number, _unit in self._numbers(
+                self.questions[question], units, year, row, column
+            )
+        ]
+        return SMALL if numbers and is_small(int(sum(numbers))) else ""
 
     # What the statistics pages show
 
     def _sum(self, question, name, year, row, column) -> dict:
+        """The units' real figures added up; a count of people by the disclosure
+        rule; `units` how many units answered the cells behind it."""
         units = self.sets[(name, year)]
         if question.counts_people:
             key = ("sum", name, year, question.key, row, column)
@@ -225,13 +260,15 @@ class TopicStatistics:
             mark = self.hidden.get(key, "")
         else:
             numbers = [
-                number
+                (number, bool(self.unit_mark(unit, question.key, r, c, year=year)))
                 for r, c in self._cells(question)
                 if row in (r, SUM) and column in (c, SUM)
-                for number in self._numbers(question, units, year, r, c)
+                for number, unit in self._numbers(question, units, year, r, c)
             ]
-            value = int(sum(numbers)) if numbers else None
-            mark = ""
+            value = int(sum(n for n, _hidden in numbers)) if numbers else None
+            # With the rest shown on the units' pages, a sum gives away the one
+            # figure hidden there (a count about a group of hidden size).
+            mark = HIDDEN if sum(h for _n, h in numbers) == 1 else ""
         answered = sum(
             1
             for value in self.data.values(year, units, question.key)
@@ -243,26 +280,60 @@ class TopicStatistics:
         )
         return figure(None if mark else value, year=year, units=answered, mark=mark)
 
-    def _numbers(self, question, units, year, row, column, *, shown=True) -> list:
-        """The units' numbers in one cell, leaving out those hidden on their pages."""
+    def _numbers(self, question, units, year, row, column) -> list[tuple]:
+        """(number, unit) of each unit's real answer in one cell, hidden on its page
+        or not."""
         numbers = []
         for unit in units:
             value = cell(self.data.values(year, [unit], question.key)[0], row, column)
             number = as_number(value)
-            if number is None:
-                continue
-            if (
-                shown
-                and column != SUM
-                and self.unit_mark(unit, question.key, row, column, year=year)
-            ):
-                continue
-            numbers.append(number)
+            if number is not None:
+                numbers.append((number, unit))
         return numbers
 
     def _median(self, question, name, year, row, column, kind) -> dict:
+        """The median of the units' real answers, over every unit that answered.
+
+        Its mark: a median of counts of people of 1–4 is «<5»; a median of shares
+        or pay of a group is hidden («x») where the group's count over the same
+        units is; and so is a median that, with the other units' figures shown,
+        gives away the one figure hidden on a unit's page."""
         numbers = self._numbers(question, self.sets[(name, year)], year, row, column)
-        return figure(_median(numbers), year=year, units=len(numbers), kind=kind)
+        value = _median([number for number, _unit in numbers])
+        counted = question.counts_people and (
+            question.kind != K.TABLE
+            or column in {c["key"] for c in counted_columns(question)}
+        )
+        if value is None:
+            mark = ""
+        elif counted:
+            mark = SMALL if 0 < value < THRESHOLD else ""
+        else:
+            mark = self._mark(("sum", name, year), question.key, row, column)
+        if value is not None and not mark:
+            mark = self._gives_away(question, year, row, column, numbers, value)
+        return figure(
+            None if mark else value,
+            year=year,
+            units=len(numbers),
+            kind=kind,
+            mark=mark,
+        )
+
+    def _gives_away(self, question, year, row, column, numbers, median) -> str:
+        """HIDDEN where the median and the figures shown on the units' pages tell
+        the one hidden figure: the median moves with it between its neighbours."""
+        hidden = [
+            index
+            for index, (_number, unit) in enumerate(numbers)
+            if self.unit_mark(unit, question.key, row, column, year=year)
+        ]
+        if len(hidden) != 1:
+            return ""  # none to give away, or the median cannot say whose
+        shown = [float(n) for i, (n, _u) in enumerate(numbers) if i != hidden[0]]
+        low = _median([*shown, float("-inf")])
+        high = _median([*shown, float("inf")])
+        return HIDDEN if low < float(median) < high else ""
 
     def _categories(self, question, name, year) -> tuple[list[str], list[dict]]:
         units = self.sets[(name, year)]
@@ -288,7 +359,7 @@ class TopicStatistics:
     def columns(self) -> list[tuple[str, int]]:
         """(set, year) of each column of a comparison table: the year before, then
         this year over the same units; or this year alone."""
-        if self.data.paired:
+        if self.data.compared:
             return [("both", self.data.year - 1), ("both", self.data.year)]
         return [("all", self.data.year)]
 
@@ -312,17 +383,30 @@ class TopicStatistics:
         else:
             return None
         tables = []
-        if set(self.data.paired) != set(self.data.current):
+        if set(self.data.compared) != set(self.data.current):
             tables.append(build(question, [("all", self.data.year)]))
-        if self.data.paired:
+        if self.data.compared:
             tables.append(build(question, self.columns()))
         return {
             "key": question.key,
             "label": question.label,
             "kind": question.kind,
             "tables": tables,
+            "notes": self.notes(),
             "chart": self._chart(question, tables[0]),
         }
+
+    def notes(self) -> list[str]:
+        """What a reader should know in place of a table left out."""
+        if self.data.compared or not self.data.paired:
+            return []
+        return [
+            _(
+                "Sammenligning med %(previous)s vises ikke: færre enn %(least)s "
+                "enheter rapporterte begge år."
+            )
+            % {"previous": self.data.year - 1, "least": MIN_COMPARED}
+        ]
 
     def _caption(self, name, year) -> str:
         units = len(self.sets[(name, year)])
@@ -354,17 +438,13 @@ class TopicStatistics:
             (
                 _("Enheter som svarte"),
                 lambda n, y: figure(
-                    len(
-                        self._numbers(
-                            question, self.sets[(n, y)], y, None, None, shown=False
-                        )
-                    ),
+                    len(self._numbers(question, self.sets[(n, y)], y, None, None)),
                     year=y,
                     units=len(self.sets[(n, y)]),
                 ),
             )
         ]
-        if kind == K.INTEGER:
+        if _sums_across_units(question):
             rows.append((_("Sum"), lambda n, y: self._sum(question, n, y, None, None)))
         rows.append(
             (
@@ -395,8 +475,9 @@ class TopicStatistics:
             for n, y in sets:
                 headings.append(_year_heading(column["label"], y, several))
                 getters.append(
-                    lambda row, n=n, y=y, c=column["key"]: self._sum(
-                        question, n, y, row, c
+                    lambda row, n=n, y=y, c=column["key"]: (
+                        self._sum(question, n, y, row, c)
+                        | {"of": len(self.sets[(n, y)])}
                     )
                 )
         for column in measured:
@@ -407,6 +488,7 @@ class TopicStatistics:
                 getters.append(
                     lambda row, n=n, y=y, c=column: (
                         self._median(question, n, y, row, c["key"], c["kind"])
+                        | {"of": len(self.sets[(n, y)])}
                         if row != SUM
                         else figure(None, year=y, units=0)
                     )
@@ -457,6 +539,42 @@ class TopicStatistics:
                 ],
             }
         return None
+
+
+def method(year: int) -> list[str]:
+    """How the statistics are computed, as the report's method chapter states it
+    (paragraphs): true of the code above, so kept beside it."""
+    return [
+        _(
+            "Summer og medianer er regnet ut fra alle enhetenes svar, også tall som "
+            "er skjult på enhetenes egne sider. «n» er antall enheter en tabell "
+            "gjelder; en median er regnet over de av dem som svarte på spørsmålet, "
+            "og i regnearket står antallet enheter bak hvert tall under «Enheter»."
+        ),
+        _(
+            "Tall legges sammen bare der spørsmålet sier at en sum gir mening. En "
+            "sum eller median av antall personer som er 1–4, vises som «<5». En "
+            "median av andeler eller lønn for en gruppe er merket «x» der gruppens "
+            "antall i de samme enhetene er skjult. En sum eller median som sammen "
+            "med tallene på enhetenes sider ville vise et skjult tall, er også "
+            "merket «x»."
+        ),
+        _(
+            "Sammenligninger med %(previous)s er regnet over enhetene som har "
+            "godkjente rapporter for begge år, og vises bare når det er minst "
+            "%(least)s slike enheter."
+        )
+        % {"previous": year - 1, "least": MIN_COMPARED},
+    ]
+
+
+def _sums_across_units(question: Question) -> bool:
+    """Whether the units' figures are added up: a table's cells always (its
+    `totals` say which sums within the table make sense), a whole number where
+    the question says a total makes sense."""
+    if question.kind == K.TABLE:
+        return True
+    return question.kind == K.INTEGER and question.totals != T.NONE
 
 
 def _year_heading(label: str, year: int, several: bool) -> str:

@@ -172,12 +172,13 @@ ANSWERS_2025 = [
 NAMES = [f"Etat nummer {i}" for i in range(6)]
 
 
-def publish_two_years():
-    """Six units approved for 2026, the first four also for 2025."""
+def publish_two_years(answers_2025=ANSWERS_2025, answers_2026=ANSWERS_2026):
+    """Six units approved for 2026, the first four also for 2025 (or as many as
+    the answers given)."""
     adviser = factories.adviser()
-    units = [factories.UnitFactory(name=name) for name in NAMES]
+    units = [factories.UnitFactory(name=name) for name in NAMES[: len(answers_2026)]]
     contacts = [factories.contact_of(unit) for unit in units]
-    for year, answers in ((2025, ANSWERS_2025), (2026, ANSWERS_2026)):
+    for year, answers in ((2025, answers_2025), (2026, answers_2026)):
         circular(year)
         for unit, contact, data in zip(units, contacts, answers, strict=False):
             report = Report.objects.get(unit=unit, circular__reporting_year=year)

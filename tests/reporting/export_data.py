@@ -9,9 +9,12 @@ from tests import factories
 K = Question.Kind
 
 
-def every_kind_circular(*, year=2026, audience=(UnitKind.ETAT,), threshold=None):
+def every_kind_circular(
+    *, year=2026, audience=(UnitKind.ETAT,), threshold=None, totals=Question.Totals.NONE
+):
     """A published circular whose one section asks every kind of question; a
-    `threshold` asks for an explanation of a bigger change in «antall»."""
+    `threshold` asks for an explanation of a bigger change in «antall», `totals`
+    whether its figures add up across units."""
     circular = factories.CircularFactory(
         audience=list(audience),
         year=year,
@@ -28,7 +31,7 @@ def every_kind_circular(*, year=2026, audience=(UnitKind.ETAT,), threshold=None)
     spec = [
         ("tekst", K.LONG_TEXT, {}),
         ("kort", K.SHORT_TEXT, {}),
-        ("antall", K.INTEGER, {"change_threshold": threshold}),
+        ("antall", K.INTEGER, {"change_threshold": threshold, "totals": totals}),
         ("snitt", K.DECIMAL, {}),
         ("andel", K.PERCENT, {}),
         ("ja-nei", K.YES_NO, {}),

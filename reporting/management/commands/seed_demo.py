@@ -19,7 +19,8 @@ class Command(BaseCommand):
         "Oppretter eksempelrundskriv for i år og i fjor (merket «Eksempel») og "
         "demobrukerne admin, radgiver og kontakt (Bydel Frogner) med passord "
         "fra DEMO_PASSWORD (standard «demo»). --units N legger til syntetiske enheter "
-        "opp til N, --fill gir alle enheter realistiske svar for --year."
+        "opp til N, --fill gir alle enheter realistiske, godkjente svar for --year og "
+        "året før."
     )
 
     def add_arguments(self, parser):
@@ -48,8 +49,16 @@ class Command(BaseCommand):
             approve=True,
             unit_slug=DEMO_UNIT_SLUG,
         )
-        filled = 0
+        filled = before = 0
         if options["fill"]:
+            # Every unit's report the year before too, as in a real second year,
+            # so that comparisons with last year are over many units.
+            before = fill_reports(
+                year=year - 1,
+                contact=people["kontakt"],
+                adviser=people["radgiver"],
+                approve=True,
+            )
             filled = fill_reports(
                 year=year,
                 contact=people["kontakt"],
@@ -61,5 +70,5 @@ class Command(BaseCommand):
                 f"Demobrukere: admin, radgiver, kontakt (passord: "
                 f"{'fra DEMO_PASSWORD' if 'DEMO_PASSWORD' in os.environ else 'demo'}). "
                 f"Syntetiske enheter lagt til: {added}. "
-                f"Rapporter fylt ut for {year}: {filled}."
+                f"Rapporter fylt ut for {year}: {filled}, for {year - 1}: {before}."
             )
