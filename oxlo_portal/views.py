@@ -74,7 +74,8 @@ def page_not_found(request, exception):
 
 @login_not_required
 def permission_denied(request, exception):
-    return render(request, "403.html", status=403)
+    """The portal's own refusals say why (`PermissionDenied(message)`)."""
+    return render(request, "403.html", {"reason": str(exception)}, status=403)
 
 
 @login_not_required

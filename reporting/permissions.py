@@ -34,6 +34,20 @@ def has_unit_role(user: AbstractBaseUser, unit, *roles: str) -> bool:
     return unit.memberships.filter(user=user, role__in=roles).exists()
 
 
+def manages_oxlo_page(user: AbstractBaseUser, unit) -> bool:
+    """The unit's contacts name its OXLO contact and propose and remove mentors;
+    contributors write only their chapters, and the leader reads and signs."""
+    return has_unit_role(user, unit, "contact")
+
+
+def is_contributor_only(user: AbstractBaseUser, unit) -> bool:
+    """A contributor of the unit who is not also its contact: writes only the
+    chapters given to them."""
+    return has_unit_role(user, unit, "contributor") and not has_unit_role(
+        user, unit, "contact"
+    )
+
+
 def can_edit_report(user: AbstractBaseUser, report) -> bool:
     """The unit's contacts and contributors edit while the report is open to them
     (a contributor only their chapters: can_edit_section); its leader signs."""

@@ -329,6 +329,16 @@ def unit_team(unit: Unit) -> dict:
     }
 
 
+def person_history(person) -> dict:
+    """What a person has done that stays after deactivation: saved versions,
+    report events and audit rows, each counted."""
+    return {
+        "versions": SectionAnswerRevision.objects.filter(saved_by=person).count(),
+        "events": ReportEvent.objects.filter(actor=person).count(),
+        "audit": AuditEvent.objects.filter(actor=person).count(),
+    }
+
+
 def leader_note(report: Report) -> ReportEvent | None:
     """The leader's note if the report's last move was the leader returning it."""
     last = (
@@ -376,6 +386,16 @@ def chapter_contributors(report: Report) -> dict[int, list]:
     ):
         assigned.setdefault(row.section_id, []).append(row.contributor)
     return assigned
+
+
+def assigned_chapters(report: Report, user) -> list[Section]:
+    """The chapters of `report` the contact has given `user`, in order."""
+    return [
+        row.section
+        for row in report.assignments.filter(contributor=user)
+        .select_related("section")
+        .order_by("section__order")
+    ]
 
 
 def unit_contributors(unit: Unit) -> list:

@@ -95,6 +95,11 @@ urlpatterns = [
         name="deactivate_member",
     ),
     path(
+        "enheter/<slug:slug>/invitasjoner/<id:invitation_pk>/trekk-tilbake/",
+        people.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path(
         "invitasjon/<str:token>/",
         people.invitation_accept,
         name="invitation_accept",

@@ -4,7 +4,10 @@ PDF, a unit's PDF, the workbook), in one place.
 - A count of people (a question marked «tall om personer») of 1–4 is shown as «<5».
   Zero is shown as 0.
 - A figure from which a hidden count could be computed, with the totals and other
-  figures in the same publication, is hidden as well and marked «x».
+  figures in the same publication, is hidden as well and marked «x». A reader
+  knows what the marks mean (a «<5» is 1–4, an «x» 5 or more, since 0 is never
+  hidden), so a sum whose hidden parts could only be 1 each, or 4 each, gives
+  them away too.
 - A figure about a group of people (a share, pay, an average) is hidden, marked «x»,
   where the group's count is hidden.
 Counts of units (how many answered «Ja») and a unit's own yes/no answers are not
@@ -12,6 +15,7 @@ counts of people and are shown as they are. The rule as published, in the report
 and on the privacy page: templates/reporting/pdf/includes/disclosure_rule.html.
 """
 
+import math
 from collections.abc import Hashable, Iterable
 
 THRESHOLD = 5
@@ -24,6 +28,8 @@ PRIME = 2**61 - 1
 TRIALS = 8
 # Secondary marks tried for removal at the end, at most.
 PRUNE_LIMIT = 60
+# Passes over the sums when narrowing what a reader can know of hidden figures.
+NARROWING_PASSES = 50
 
 
 def is_small(value) -> bool:
@@ -65,21 +71,78 @@ class Publication:
         while True:
             self._cover_lone(hidden)
             found = self._determined(hidden)
-            if not found:
+            if found:
+                complement = self._complement(found[0], hidden)
+                if complement is None:
+                    break  # cannot happen: a determined hidden figure has shown parts
+                hidden[complement] = HIDDEN
+                continue
+            widened = [self._slack(sum_, hidden) for sum_ in self._pinned(hidden)]
+            if not any(widened):
                 break
-            complement = self._complement(found[0], hidden)
-            if complement is None:
-                break  # cannot happen: a determined hidden figure has shown parts
-            hidden[complement] = HIDDEN
+            hidden.update((key, HIDDEN) for key in widened if key is not None)
         # Show again what the choices above made unnecessary, the totals first
         # (a bounded number of tries: each is a look at every sum).
         secondary = [key for key, mark in hidden.items() if mark == HIDDEN]
         if len(secondary) <= PRUNE_LIMIT:
             for key in sorted(secondary, key=lambda k: k not in self.totals):
                 del hidden[key]
-                if self._determined(hidden):
+                if self._determined(hidden) or self._pinned(hidden):
                     hidden[key] = HIDDEN
         return hidden
+
+    def _pinned(self, hidden) -> list[int]:
+        """The sums (their indexes) that pin a hidden figure to one value, for a
+        reader who knows a «<5» is 1–4 and an «x» 5 or more: each sum bounds each
+        of its hidden figures by what the others can be, until nothing narrows."""
+        bounds = {
+            key: (1, THRESHOLD - 1) if mark == SMALL else (THRESHOLD, math.inf)
+            for key, mark in hidden.items()
+        }
+        equations = self._true_equations(hidden)
+        pinned_by: dict[Hashable, int] = {}
+        for _pass in range(NARROWING_PASSES):
+            narrowed = False
+            for number, terms, constant in equations:
+                for key, low, high in _narrow(terms, constant, bounds):
+                    if (low, high) == bounds[key]:
+                        continue
+                    if low > high:
+                        continue  # the marks say otherwise: not a sum a reader trusts
+                    bounds[key], narrowed = (low, high), True
+                    if low == high:
+                        pinned_by.setdefault(key, number)
+            if not narrowed:
+                break
+        return sorted(set(pinned_by.values()))
+
+    def _true_equations(self, hidden) -> list[tuple[int, dict, int]]:
+        """The sums that hold and have a hidden figure, as (index, {hidden figure:
+        coefficient}, constant): the coefficients times the figures make the
+        constant."""
+        equations = []
+        for number, (total, parts) in enumerate(self.sums):
+            if self.values[total] != sum(self.values[part] for part in parts):
+                continue
+            terms, constant = {}, 0
+            for key, sign in [(total, 1), *((part, -1) for part in parts)]:
+                if key in hidden:
+                    terms[key] = terms.get(key, 0) + sign
+                else:
+                    constant -= sign * self.values[key]
+            terms = {key: c for key, c in terms.items() if c}
+            if terms:
+                equations.append((number, terms, constant))
+        return equations
+
+    def _slack(self, number: int, hidden) -> Hashable | None:
+        """The figure to hide in a sum that pins a hidden one: its smallest shown
+        part (an «x» of unknown size leaves the others free), else its total."""
+        total, parts = self.sums[number]
+        shown = [key for key in parts if key not in hidden and self.values[key]]
+        if shown:
+            return min(shown, key=lambda key: self.values[key])
+        return None if total in hidden or not self.values[total] else total
 
     def _cover_lone(self, hidden):
         """Hide more figures until no sum has a lone hidden figure (which the sum
@@ -191,6 +254,53 @@ class Publication:
             reached |= near
             frontier = near
         return fallback
+
+
+def _narrow(terms: dict, constant: int, bounds: dict):
+    """(figure, low, high) for each figure of Σ coefficient × figure = constant,
+    from what the other figures can be (`bounds`, high may be infinite)."""
+    spans = {}
+    for key, c in terms.items():
+        low, high = bounds[key]
+        spans[key] = sorted((c * low, c * high))
+    lows = [span[0] for span in spans.values()]
+    highs = [span[1] for span in spans.values()]
+    low_sum, high_sum = _finite_sum(lows), _finite_sum(highs)
+    for key, c in terms.items():
+        rest_low = _without(low_sum, spans[key][0])
+        rest_high = _without(high_sum, spans[key][1])
+        # c × figure lies in [constant − rest_high, constant − rest_low].
+        ends = sorted(((constant - rest_high) / c, (constant - rest_low) / c))
+        low, high = bounds[key]
+        yield (
+            key,
+            max(low, math.ceil(ends[0]) if math.isfinite(ends[0]) else low),
+            min(high, math.floor(ends[1]) if math.isfinite(ends[1]) else high),
+        )
+
+
+def _finite_sum(values) -> tuple[float, int, int]:
+    """(sum of the finite values, how many are −∞, how many are +∞)."""
+    finite = [v for v in values if math.isfinite(v)]
+    return (
+        sum(finite),
+        sum(v == -math.inf for v in values),
+        sum(v == math.inf for v in values),
+    )
+
+
+def _without(total: tuple[float, int, int], value) -> float:
+    """The sum `total` stands for, less one of its values."""
+    finite, minus, plus = total
+    if math.isfinite(value):
+        finite -= value
+    elif value < 0:
+        minus -= 1
+    else:
+        plus -= 1
+    if minus and plus:
+        return math.nan
+    return -math.inf if minus else math.inf if plus else finite
 
 
 def _eliminate(row: dict, pivot_row: dict, factor: int):

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from oxlo_portal.forms import PASSWORD_MAX_LENGTH
+
 from ..models import Membership
 
 
@@ -26,11 +28,13 @@ class AcceptInvitationForm(forms.Form):
     last_name = forms.CharField(label=_("Etternavn"), max_length=150)
     password1 = forms.CharField(
         label=_("Passord"),
+        max_length=PASSWORD_MAX_LENGTH,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
         label=_("Gjenta passordet"),
+        max_length=PASSWORD_MAX_LENGTH,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )

@@ -28,6 +28,7 @@ class AuditEvent(models.Model):
         SSO_LINKED = "sso_linked", _("Kommunekonto koblet")
         INVITED = "invited", _("Invitert")
         INVITATION_ACCEPTED = "invitation_accepted", _("Invitasjon tatt i bruk")
+        INVITATION_REVOKED = "invitation_revoked", _("Invitasjon trukket tilbake")
         PERSON_DEACTIVATED = "person_deactivated", _("Person deaktivert")
         REPORT_SIGNED = "report_signed", _("Rapport signert av leder")
         RETENTION = "retention", _("Personopplysninger slettet etter lagringstid")

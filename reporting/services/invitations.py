@@ -1,4 +1,5 @@
-"""Unit teams: invitations by e-mail (single use, expiring) and deactivation."""
+"""Unit teams: invitations by e-mail (single use, expiring, revocable) and
+deactivation."""
 
 import datetime
 import secrets
@@ -57,6 +58,27 @@ def _send(invitation: Invitation, token: str) -> None:
         settings.DEFAULT_FROM_EMAIL,
         [invitation.email],
     )
+
+
+@transaction.atomic
+def revoke_invitation(*, invitation: Invitation, by) -> Invitation:
+    """Make an open invitation's link useless (sent to the wrong address, or no
+    longer wanted)."""
+    require(
+        can_manage_team(by, invitation.unit),
+        _("Bare rådgivere og administratorer trekker tilbake invitasjoner."),
+    )
+    locked = (
+        Invitation.objects.select_for_update().open().filter(pk=invitation.pk).first()
+    )
+    if locked is None:
+        raise InvitationError(
+            _("Invitasjonen er allerede tatt i bruk, trukket tilbake eller utløpt.")
+        )
+    locked.revoked_at = timezone.now()
+    locked.save(update_fields=["revoked_at"])
+    record(AuditEvent.Action.INVITATION_REVOKED, by=by, subject=locked)
+    return locked
 
 
 def open_invitation(token: str) -> Invitation:

@@ -24,7 +24,7 @@ from ..models import (
     SectionAnswer,
     SectionAnswerRevision,
 )
-from ..permissions import can_edit_section, is_member
+from ..permissions import can_edit_report, can_edit_section, is_member
 from ..rules import derive
 from ..selectors import previous_answers
 from ..submission import submission_problems
@@ -228,10 +228,28 @@ def require_editable(report: Report) -> None:
         raise ReportLocked
 
 
+def require_section_writer(*, report: Report, section, by) -> None:
+    """Refuse anyone but the unit's contacts and the contributors given the
+    chapter (a report-level item: its contacts and contributors)."""
+    allowed = (
+        can_edit_section(by, report, section)
+        if section is not None
+        else can_edit_report(by, report)
+    )
+    if not allowed:
+        raise NotAllowed(
+            _(
+                "Bare kontaktpersonen og bidragsyterne som har fått kapittelet, "
+                "endrer det."
+            )
+        )
+
+
 @transaction.atomic
 def add_attachment(*, report: Report, section, upload, by) -> Attachment:
     """Store a sniffed and size-checked upload for a section of an open report."""
     require_editable(report)
+    require_section_writer(report=report, section=section, by=by)
     try:
         content_type = validate_upload(upload)
     except ValidationError as error:
@@ -267,6 +285,7 @@ def remove_attachment(*, attachment: Attachment, by) -> None:
     """Delete an attachment of an open report, file and all."""
     report = attachment.report
     require_editable(report)
+    require_section_writer(report=report, section=attachment.section, by=by)
     ReportEvent.objects.create(
         report=report,
         section=attachment.section,

@@ -13,15 +13,23 @@ from django.utils.translation import gettext_lazy as _
 
 from ..errors import NotAllowed, ReportingError
 from ..models import AuditEvent, MentorNomination, Report, ReportEvent, Unit
-from ..permissions import is_member
+from ..permissions import manages_oxlo_page
 from .audit import record
 from .reports import require_editable
 
+NOT_OXLO_MANAGER = _(
+    "Bare enhetens kontaktperson endrer OXLO-kontakten og mentorforslagene."
+)
 # The nominee may decline until the mentor year is well under way.
 MENTOR_LINK_AGE = datetime.timedelta(days=365)
 
 
 CONTACT_FIELDS = ("name", "title", "email", "phone", "in_leadership")
+
+
+def require_oxlo_manager(by, unit) -> None:
+    if not manages_oxlo_page(by, unit):
+        raise NotAllowed(NOT_OXLO_MANAGER)
 
 
 @transaction.atomic
@@ -37,8 +45,7 @@ def set_unit_contact(
 ) -> Unit:
     """Record the unit's OXLO contact (rundskriv 8/2017): one record per unit,
     which each report copies when it is submitted."""
-    if not is_member(by, unit):
-        raise NotAllowed
+    require_oxlo_manager(by, unit)
     if not name.strip() or not email.strip():
         raise ReportingError(_("Oppgi navn og e-post til OXLO-kontakten."))
     values = {
@@ -65,8 +72,7 @@ def explain_no_contact(*, report: Report, reason: str, by) -> Report:
     """Say why the unit has no OXLO contact: 8/2017 recommends one, it does not
     demand one, so a reason lets the report be submitted without."""
     require_editable(report)
-    if not is_member(by, report.unit):
-        raise NotAllowed
+    require_oxlo_manager(by, report.unit)
     report.no_contact_reason = reason.strip()
     report.save(update_fields=["no_contact_reason"])
     ReportEvent.objects.create(
@@ -116,8 +122,7 @@ def nominate_mentor(
     """Propose a mentor for OXLO mentorordning while the report is open; the
     nominee is told by e-mail who proposed them and why, and may decline."""
     require_editable(report)
-    if not is_member(by, report.unit):
-        raise NotAllowed
+    require_oxlo_manager(by, report.unit)
     if not informed:
         raise ReportingError(
             _("Bekreft at personen vet at hen er foreslått som mentor.")
@@ -169,6 +174,7 @@ def decline_mentor(*, token: str) -> MentorNomination:
 def remove_mentor(*, mentor: MentorNomination, by) -> None:
     """Delete a mentor nomination (personal data the unit may always remove)."""
     report = mentor.report
+    require_oxlo_manager(by, report.unit)
     mentor.delete()
     ReportEvent.objects.create(
         report=report, action=ReportEvent.Action.MENTOR, actor=by

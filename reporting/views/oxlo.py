@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ..errors import ReportingError
 from ..forms.report import ContactForm, MentorForm, NoContactForm
-from ..permissions import can_edit_report, is_member
+from ..permissions import can_edit_report, is_member, manages_oxlo_page
 from ..services import (
     decline_mentor,
     explain_no_contact,
@@ -17,7 +17,8 @@ from ..services import (
     remove_mentor,
     set_unit_contact,
 )
-from .reports import editable_report, readable_report
+from ..services.units import NOT_OXLO_MANAGER
+from .reports import readable_report
 
 
 def _handle_post(request, report, forms) -> bool:
@@ -58,8 +59,9 @@ def report_oxlo(request, pk):
     """The unit's OXLO contact and its mentor nominations (unit and advisers)."""
     report = readable_report(request, pk)
     member = is_member(request.user, report.unit)
-    if request.method == "POST" and not member:
-        raise PermissionDenied
+    manages = manages_oxlo_page(request.user, report.unit)
+    if request.method == "POST" and not manages:
+        raise PermissionDenied(NOT_OXLO_MANAGER if member else "")
     data = request.POST if request.method == "POST" else None
     forms = (
         ContactForm(
@@ -89,7 +91,9 @@ def report_oxlo(request, pk):
             "no_contact_form": no_contact_form,
             "mentor_form": mentor_form,
             "mentors": report.mentors.all(),
-            "can_edit": can_edit_report(request.user, report),
+            "can_edit": manages and can_edit_report(request.user, report),
+            "manages": manages,
+            "not_manager": NOT_OXLO_MANAGER,
             "is_member": member,
         },
     )
@@ -114,7 +118,10 @@ def mentor_decline(request, token):
 @require_POST
 def mentor_delete(request, pk, mentor_pk):
     """Delete a mentor nomination; the unit may always remove personal data."""
-    report = editable_report(request, pk)
+    report = readable_report(request, pk)
+    if not manages_oxlo_page(request.user, report.unit):
+        member = is_member(request.user, report.unit)
+        raise PermissionDenied(NOT_OXLO_MANAGER if member else "")
     mentor = get_object_or_404(report.mentors, pk=mentor_pk)
     remove_mentor(mentor=mentor, by=request.user)
     messages.success(request, _("Mentorforslaget er slettet."))

@@ -14,13 +14,14 @@ from ..errors import InvitationError, ReportingError
 from ..forms.people import AcceptInvitationForm, InviteForm
 from ..models import Invitation, Unit
 from ..permissions import can_manage_team
-from ..selectors import unit_team
+from ..selectors import person_history, unit_team
 from ..services.invitations import (
     accept_invitation,
     accept_invitation_with_password,
     deactivate_person,
     invite,
     open_invitation,
+    revoke_invitation,
 )
 
 User = get_user_model()
@@ -59,21 +60,47 @@ def team(request, slug):
     )
 
 
-@require_POST
 def deactivate(request, slug, user_pk):
+    """Ask first what deactivating the person means; deactivate only on the
+    confirming button (a page of its own, so it works without JavaScript)."""
     unit = visible_unit(request, slug)
     if not can_manage_team(request.user, unit):
         raise PermissionDenied
     person = get_object_or_404(User, pk=user_pk, memberships__unit=unit)
+    if request.method == "POST" and request.POST.get("confirm") == "1":
+        try:
+            deactivate_person(person=person, unit=unit, by=request.user)
+        except ReportingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s er deaktivert; det de har gjort, er tatt vare på.")
+                % {"name": person.get_full_name() or person.username},
+            )
+        return redirect("reporting:unit_team", unit.slug)
+    return render(
+        request,
+        "reporting/person_deactivate.html",
+        {"unit": unit, "person": person, "history": person_history(person)},
+    )
+
+
+@require_POST
+def invitation_revoke(request, slug, invitation_pk):
+    unit = visible_unit(request, slug)
+    if not can_manage_team(request.user, unit):
+        raise PermissionDenied
+    invitation = get_object_or_404(unit.invitations, pk=invitation_pk)
     try:
-        deactivate_person(person=person, unit=unit, by=request.user)
+        revoke_invitation(invitation=invitation, by=request.user)
     except ReportingError as error:
         messages.error(request, str(error))
     else:
         messages.success(
             request,
-            _("%(name)s er deaktivert; det de har gjort, er tatt vare på.")
-            % {"name": person.get_full_name() or person.username},
+            _("Invitasjonen til %(email)s er trukket tilbake; lenken virker ikke.")
+            % {"email": invitation.email},
         )
     return redirect("reporting:unit_team", unit.slug)
 

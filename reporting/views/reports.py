@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from oxlo_portal.views import answers_in_json
@@ -28,10 +28,12 @@ from ..permissions import (
     can_sign_report,
     can_submit_report,
     has_unit_role,
+    is_contributor_only,
     is_member,
 )
 from ..rules import section_violations
 from ..selectors import (
+    assigned_chapters,
     chapter_contributors,
     editing_message,
     editing_now,
@@ -73,6 +75,13 @@ def editable_report(request, pk) -> Report:
     return report
 
 
+NOT_YOUR_CHAPTER = gettext_lazy(
+    "Kontaktpersonen har ikke gitt deg dette kapittelet. Du kan lese det, men bare "
+    "skrive i kapitlene du har fått. Be kontaktpersonen om å gi deg kapittelet hvis "
+    "du skal skrive i det."
+)
+
+
 def check_can_save(request, report: Report, section) -> None:
     """Refuse a save before the request's data is read or any form is built: 403
     for anyone who may not edit this chapter (outside the unit, the leader, a
@@ -82,6 +91,8 @@ def check_can_save(request, report: Report, section) -> None:
     if not report.is_editable:
         raise ReportLocked
     if not can_edit_section(request.user, report, section):
+        if is_contributor_only(request.user, report.unit):
+            raise PermissionDenied(NOT_YOUR_CHAPTER)
         raise PermissionDenied
 
 
@@ -136,6 +147,11 @@ def _section_context(request, report, answer, form, **extra):
         mark_editing(report=report, section=answer.section, by=request.user)
     else:
         form.disable()
+    not_assigned = (
+        not can_edit
+        and report.is_editable
+        and is_contributor_only(request.user, report.unit)
+    )
     form.violations = section_violations(answer)
     return {
         "report": report,
@@ -144,6 +160,10 @@ def _section_context(request, report, answer, form, **extra):
         "form": form,
         "blocks": form.blocks(),
         "can_edit": can_edit,
+        "not_your_chapter": NOT_YOUR_CHAPTER if not_assigned else "",
+        "your_chapters": (
+            assigned_chapters(report, request.user) if not_assigned else []
+        ),
         "is_member": is_member(request.user, report.unit),
         "has_previous": bool(form.previous),
         "previous_year": (report.circular.reporting_year or 1) - 1,
@@ -388,7 +408,11 @@ def report_submit(request, pk):
     in the portal, the typed sign-off, confirmation and submit."""
     report = readable_report(request, pk)
     if not has_unit_role(request.user, report.unit, Membership.Role.CONTACT):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Bare enhetens kontaktperson sender inn rapporten.")
+            if is_member(request.user, report.unit)
+            else ""
+        )
     leaders = leaders_of(report.unit)
     if request.method == "POST" and "to_leader" in request.POST:
         try:

@@ -166,3 +166,25 @@ def visitor(browser, live_server):
     context = browser.new_context(locale="nb-NO", bypass_csp=True)
     yield Visitor(context.new_page(), live_server.url)
     context.close()
+
+
+@pytest.fixture
+def new_visitor(browser, live_server):
+    """Another person's browser (closed after the test, like `visitor`'s)."""
+    contexts = []
+
+    def make() -> Visitor:
+        contexts.append(browser.new_context(locale="nb-NO", bypass_csp=True))
+        return Visitor(contexts[-1].new_page(), live_server.url)
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def click(visitor, role, name):
+    """Click a link or button that loads a page, and check the page."""
+    visitor.page.get_by_role(role, name=name).click()
+    visitor.page.wait_for_load_state("domcontentloaded")
+    visitor.check()
+    return visitor.page

@@ -4,12 +4,14 @@ chapters, and the others see who is editing now; who may not."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
 from circulars.services import publish_circular
-from reporting.models import ChapterAssignment, ChapterPresence, Report
+from reporting.models import Attachment, ChapterAssignment, ChapterPresence, Report
 from tests import factories
+from tests.pdfs import plain_pdf
 
 
 @pytest.fixture
@@ -76,9 +78,31 @@ def test_a_contributor_edits_only_the_chapter_the_contact_gave_them(report, peop
     )
     assert autosave(hr, report, plan).status_code == 403
     page = hr.get(f"/rapporter/{report.pk}/kapitler/{plan.pk}/").content.decode()
-    assert "men ikke endre dem" in page
+    assert "Kontaktpersonen har ikke gitt deg dette kapittelet" in page
+    assert f'href="/rapporter/{report.pk}/kapitler/{hr_chapter.pk}/"' in page
     detail = as_(people["contact"]).get(f"/rapporter/{report.pk}/").content.decode()
     assert "Bidragsyter: Hanne Rud" in detail
+
+
+def test_a_contributor_is_told_why_a_save_or_submit_is_refused(report, people):
+    plan, _hr = sections(report)
+    hr = as_(people["hr"])
+    page = hr.get(f"/rapporter/{report.pk}/kapitler/{plan.pk}/").content.decode()
+    assert "Du har ikke fått noe kapittel i denne rapporten ennå." in page
+    refused = hr.post(
+        f"/rapporter/{report.pk}/kapitler/{plan.pk}/",
+        {"based_on": 0, "svar-0": "Skrevet av HR"},
+    )
+    assert refused.status_code == 403
+    assert "Kontaktpersonen har ikke gitt deg dette kapittelet" in (
+        refused.content.decode()
+    )
+    assert not report.answers.get(section=plan).data
+    submit = hr.get(f"/rapporter/{report.pk}/send-inn/")
+    assert submit.status_code == 403
+    assert "Bare enhetens kontaktperson sender inn rapporten." in (
+        submit.content.decode()
+    )
 
 
 def test_unassigning_takes_the_chapter_back(report, people):
@@ -146,3 +170,31 @@ def test_the_others_see_who_is_editing_now_and_it_fades(report, people):
     )
     detail = contact.get(f"/rapporter/{report.pk}/").content.decode()
     assert "redigerer dette kapittelet" not in detail
+
+
+def test_a_contributor_adds_and_removes_attachments_only_in_their_chapter(
+    report, people, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    plan, hr_chapter = sections(report)
+    assign(as_(people["contact"]), report, hr_chapter, people["hr"])
+    hr = as_(people["hr"])
+
+    def upload(section):
+        return hr.post(
+            f"/rapporter/{report.pk}/kapitler/{section.pk}/vedlegg/",
+            {"file": SimpleUploadedFile("plan.pdf", plain_pdf())},
+        )
+
+    assert upload(plan).status_code == 403
+    assert not Attachment.objects.filter(section=plan).exists()
+    assert upload(hr_chapter).status_code == 302
+    assert Attachment.objects.get().section == hr_chapter
+    as_(people["contact"]).post(
+        f"/rapporter/{report.pk}/kapitler/{plan.pk}/vedlegg/",
+        {"file": SimpleUploadedFile("kontakt.pdf", plain_pdf())},
+    )
+    contacts = Attachment.objects.get(section=plan)
+    response = hr.post(f"/rapporter/{report.pk}/vedlegg/{contacts.pk}/slett/")
+    assert response.status_code == 403
+    assert Attachment.objects.filter(pk=contacts.pk).exists()

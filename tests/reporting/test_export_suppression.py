@@ -1,3 +1,8 @@
+import itertools
+import random
+
+import pytest
+
 from reporting.exports.suppression import HIDDEN, SMALL, Publication
 from tests.reporting.disclosure_data import determined
 
@@ -66,3 +71,67 @@ def test_a_breakdown_of_a_shown_count_hides_a_second_part():
     marks = publication.marks()
     assert marks["leaders"] == SMALL and len(marks) == 2
     assert recomputable(publication, marks) == set()
+
+
+def possible_values(publication, marks) -> dict:
+    """What a reader can know of each hidden figure: every value it can have, given
+    the published sums that hold, «<5» = 1–4 and «x» = 5 or more (never 0), found by
+    trying every combination (small publications only)."""
+    hidden = sorted(marks, key=str)
+    largest = max(publication.values.values())
+    ranges = [
+        range(1, 5) if marks[key] == SMALL else range(5, largest + 1) for key in hidden
+    ]
+    sums = [
+        (total, parts)
+        for total, parts in publication.sums
+        if publication.values[total] == sum(publication.values[p] for p in parts)
+    ]
+    seen = {key: set() for key in hidden}
+    for guess in itertools.product(*ranges):
+        values = {**publication.values, **dict(zip(hidden, guess, strict=True))}
+        if all(values[total] == sum(values[p] for p in parts) for total, parts in sums):
+            for key, value in zip(hidden, guess, strict=True):
+                seen[key].add(value)
+    return seen
+
+
+def column(values):
+    publication = Publication()
+    for index, value in enumerate(values):
+        publication.figure(index, value)
+    publication.total("sum", range(len(values)))
+    return publication
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [1, 1, 1, 0, 12],  # three «<5» adding up to 3: each must be 1
+        [4, 4, 4, 50],  # three «<5» adding up to 12: each must be 4
+        [1, 1, 0, 0, 0, 1, 30, 6],  # the same, beside a small shown figure
+    ],
+)
+def test_hidden_counts_are_not_given_away_by_what_the_marks_mean(values):
+    publication = column(values)
+    marks = publication.marks()
+    assert [key for key, mark in marks.items() if mark == SMALL] == [
+        index for index, value in enumerate(values) if 0 < value < 5
+    ]
+    known = possible_values(publication, marks)
+    assert all(len(values) > 1 for values in known.values()), known
+
+
+def test_no_figure_of_small_tables_can_be_pinned_down():
+    """Random tables of mostly small counts, with row, column and grand totals."""
+    chance = random.Random(2026)
+    for _ in range(12):
+        matrix = [
+            [chance.choice([0, 0, 1, 2, 3, 4, 6, 9]) for _c in range(3)]
+            for _r in range(3)
+        ]
+        publication = table(matrix)
+        marks = publication.marks()
+        known = possible_values(publication, marks)
+        pinned = {key: v for key, v in known.items() if len(v) == 1}
+        assert not pinned, (matrix, marks, pinned)

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from reporting.models import MentorNomination
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,32 @@ def test_the_nominee_declines_without_an_account(client, contact, rich_report):
     assert mentor.declined_at is not None
     forged = client.post(reverse("reporting:mentor_decline", args=["1:x"]))
     assert "ugyldig" in forged.content.decode()
+
+
+@pytest.mark.parametrize("role", ["contributor", "leader"])
+def test_only_the_contact_changes_the_oxlo_contact_and_the_mentors(
+    client, contact, rich_report, role
+):
+    client.force_login(contact)
+    url = reverse("reporting:report_oxlo", args=[rich_report.pk])
+    client.post(url, MENTOR)
+    mentor = MentorNomination.objects.get()
+    made = {"contributor": factories.contributor_of, "leader": factories.leader_of}
+    client.force_login(made[role](rich_report.unit))
+    page = client.get(url).content.decode()
+    assert "Bare enhetens kontaktperson endrer OXLO-kontakten" in page
+    assert 'id="mentor-form"' not in page and 'id="contact-form"' not in page
+    refused = client.post(url, {**MENTOR, "name": "Ola Annen"})
+    assert refused.status_code == 403
+    assert "Bare enhetens kontaktperson endrer" in refused.content.decode()
+    contact_change = client.post(
+        url, {"contact": "1", "name": "Ola Annen", "email": "ola@oslo.kommune.no"}
+    )
+    assert contact_change.status_code == 403
+    delete = reverse("reporting:mentor_delete", args=[rich_report.pk, mentor.pk])
+    assert client.post(delete).status_code == 403
+    assert list(MentorNomination.objects.values_list("name", flat=True)) == [
+        "Nina Mentor"
+    ]
+    rich_report.unit.refresh_from_db()
+    assert rich_report.unit.contact_name != "Ola Annen"

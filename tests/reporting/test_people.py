@@ -133,6 +133,39 @@ def test_an_unknown_role_is_a_form_error(unit, client, invite_by):
     assert not Invitation.objects.exists()
 
 
+def test_an_adviser_revokes_an_invitation_and_its_link_no_longer_works(
+    unit, client, invite_by
+):
+    client.force_login(factories.adviser())
+    invite_by(client, unit, email="feil@oslo.kommune.no")
+    path = urlparse(link_in_mail()).path
+    invitation = Invitation.objects.get()
+    team = client.get(team_url(unit)).content.decode()
+    assert "Trekk tilbake invitasjonen til feil@oslo.kommune.no" in team
+    revoke = f"/enheter/{unit.slug}/invitasjoner/{invitation.pk}/trekk-tilbake/"
+    page = client.post(revoke, follow=True).content.decode()
+    assert "Invitasjonen til feil@oslo.kommune.no er trukket tilbake" in page
+    assert "feil@oslo.kommune.no – Bidragsyter" not in page
+    refused = Client().get(path)
+    assert refused.status_code == 410
+    assert "trukket tilbake" in refused.content.decode()
+    assert AuditEvent.objects.filter(action="invitation_revoked").exists()
+    again = client.post(revoke, follow=True).content.decode()
+    assert "allerede tatt i bruk, trukket tilbake eller utløpt" in again
+
+
+def test_a_contact_may_not_revoke_an_invitation(unit, client, invite_by):
+    client.force_login(factories.adviser())
+    invite_by(client, unit)
+    invitation = Invitation.objects.get()
+    client.force_login(factories.contact_of(unit))
+    revoke = f"/enheter/{unit.slug}/invitasjoner/{invitation.pk}/trekk-tilbake/"
+    assert client.post(revoke).status_code == 403
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None
+    assert Client().get(urlparse(link_in_mail()).path).status_code == 200
+
+
 def test_a_contact_sees_the_team_but_may_not_invite(unit, client, invite_by):
     contact = factories.contact_of(unit)
     client.force_login(contact)
@@ -160,7 +193,7 @@ def test_deactivation_stops_login_and_keeps_history(unit, client):
     ReportEvent.objects.create(report=report, action="saved", actor=contact)
     adviser = factories.adviser()
     client.force_login(adviser)
-    client.post(f"{team_url(unit)}{contact.pk}/deaktiver/")
+    client.post(f"{team_url(unit)}{contact.pk}/deaktiver/", {"confirm": "1"})
     contact.refresh_from_db()
     assert not contact.is_active
     assert ReportEvent.objects.filter(actor=contact).exists()
@@ -171,10 +204,36 @@ def test_deactivation_stops_login_and_keeps_history(unit, client):
     assert login.status_code == 200  # the form again, not signed in
 
 
+def test_a_deactivated_person_gets_no_password_reset_link(unit, client):
+    contact = factories.contact_of(unit, user__email="kari@oslo.kommune.no")
+    client.force_login(factories.adviser())
+    client.post(f"{team_url(unit)}{contact.pk}/deaktiver/", {"confirm": "1"})
+    response = Client().post("/passord/glemt/", {"email": "kari@oslo.kommune.no"})
+    assert response.headers["Location"] == "/passord/glemt/sendt/"
+    assert not mail.outbox
+
+
+def test_deactivation_asks_first_and_a_post_without_confirming_changes_nothing(
+    unit, client
+):
+    contact = factories.contact_of(unit, user__first_name="Kari")
+    report = factories.report_for(unit)
+    ReportEvent.objects.create(report=report, action="saved", actor=contact)
+    client.force_login(factories.adviser())
+    page = client.get(f"{team_url(unit)}{contact.pk}/deaktiver/").content.decode()
+    assert "Deaktivere Kari" in page
+    assert "1 hendelse i rapportenes historikk" in page
+    assert client.post(f"{team_url(unit)}{contact.pk}/deaktiver/").status_code == 200
+    contact.refresh_from_db()
+    assert contact.is_active
+
+
 def test_a_contact_may_not_deactivate_a_colleague(unit, client):
     colleague = factories.contact_of(unit)
     client.force_login(factories.contact_of(unit))
-    response = client.post(f"{team_url(unit)}{colleague.pk}/deaktiver/")
+    response = client.post(
+        f"{team_url(unit)}{colleague.pk}/deaktiver/", {"confirm": "1"}
+    )
     assert response.status_code == 403
     colleague.refresh_from_db()
     assert colleague.is_active

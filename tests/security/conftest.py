@@ -1,5 +1,5 @@
 """One unit's world for the security tests: objects in every state a URL or a form
-can point at, and the seven people who knock on them."""
+can point at, and the eight people who knock on them."""
 
 import datetime
 from dataclasses import dataclass
@@ -127,6 +127,7 @@ def world(db, tmp_path, settings):
     owner = factories.contact_of(unit, user__username="eier")
     leader = factories.leader_of(unit, user__username="leder")
     contributor = factories.contributor_of(unit, user__username="bidragsyter")
+    unassigned = factories.contributor_of(unit, user__username="uten-kapittel")
     other = factories.contact_of(factories.UnitFactory(), user__username="fremmed")
     report = factories.report_for(unit)
     answer = report.answers.select_related("section").first()
@@ -197,6 +198,7 @@ def world(db, tmp_path, settings):
             "other_contact": other,
             "owner_contact": owner,
             "owner_contributor": contributor,
+            "unassigned_contributor": unassigned,
             "owner_leader": leader,
             "adviser": adviser,
             "administrator": factories.administrator(username="admin"),

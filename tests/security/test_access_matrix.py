@@ -1,5 +1,5 @@
 """The access matrix, generated from the URL resolver: every pattern of the project,
-its ids filled with objects of one unit, requested by seven people with every method.
+its ids filled with objects of one unit, requested by eight people with every method.
 
 A view added tomorrow is in this test tomorrow: it fails until ACCESS below says
 who may use it and KWARGS knows which object of the world fills each URL parameter.
@@ -8,7 +8,10 @@ refusal of a real object of another unit, never of an id that happens not to exi
 Nothing may answer with a 500.
 """
 
+import os
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -18,7 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from reporting.models import Report
+from reporting.models import Invitation, Report, token_digest
 from reporting.services.units import mentor_decline_url
 from tests.security.admin_pages import superuser_only_pages
 
@@ -27,6 +30,7 @@ ROLES = [
     "other_contact",
     "owner_contact",
     "owner_contributor",  # the world's one chapter is assigned to them
+    "unassigned_contributor",  # in the unit, but given no chapter
     "owner_leader",
     "adviser",
     "administrator",
@@ -34,8 +38,9 @@ ROLES = [
 LOGGED_IN = ROLES[1:]
 EVERYONE = ROLES
 REVIEWERS = ["adviser", "administrator"]
-# The unit's people: the contact and contributors write, the leader reads and signs.
-UNIT = ["owner_contact", "owner_contributor", "owner_leader"]
+# The unit's people: the contact and contributors write (a contributor only the
+# chapters given to them), the leader reads and signs.
+UNIT = ["owner_contact", "owner_contributor", "unassigned_contributor", "owner_leader"]
 WRITERS = ["owner_contact", "owner_contributor"]
 
 # Who may use each view: {url name (or "namespace:*"): roles allowed}. Allowed means
@@ -86,7 +91,7 @@ ACCESS: dict[str, list[str]] = {
     "reporting:attachment_download": [*UNIT, *REVIEWERS],
     "reporting:report_submit": ["owner_contact"],
     "reporting:report_receipt": [*UNIT, *REVIEWERS],
-    "reporting:mentor_delete": WRITERS,
+    "reporting:mentor_delete": ["owner_contact"],
     # The nominee has no account: the signed link is the key.
     "reporting:mentor_decline": EVERYONE,
     "reporting:unit_detail": [*UNIT, *REVIEWERS],
@@ -101,6 +106,7 @@ ACCESS: dict[str, list[str]] = {
     "reporting:unit_team": [*UNIT, *REVIEWERS],
     "reporting:my_data": LOGGED_IN,
     "reporting:deactivate_member": REVIEWERS,
+    "reporting:invitation_revoke": REVIEWERS,
     # The e-mailed link is the key: anyone holding it may accept once.
     "reporting:invitation_accept": EVERYONE,
     "reporting:circular_preview": ["administrator"],
@@ -145,6 +151,9 @@ KWARGS = {
     ("reporting", "slug"): lambda w, view: w.unit.slug,
     "user_pk": lambda w, view: w.users["owner_contact"],
     ("reporting:invitation_accept", "token"): lambda w, view: "verdens-invitasjon",
+    "invitation_pk": lambda w, view: Invitation.objects.get(
+        token_hash=token_digest("verdens-invitasjon")
+    ),
     "section_pk": lambda w, view: w.section,
     ("reporting", "year"): lambda w, view: w.report.circular.reporting_year,
     ("reporting", "topic"): lambda w, view: w.section.topic,
@@ -323,3 +332,73 @@ def refused(role: str, response) -> bool:
     if response.status_code in {401, 405}:  # JSON "log in again"; wrong method
         return True
     return role != "anonymous" and response.status_code == 403
+
+
+# docs/access.md: the table above as people read it, kept current by the test below.
+ACCESS_DOC = Path(__file__).resolve().parents[2] / "docs" / "access.md"
+ROLE_HEADINGS = {
+    "anonymous": "anonymous",
+    "other_contact": "another unit's contact",
+    "owner_contact": "the unit's contact",
+    "owner_contributor": "contributor given the chapter",
+    "unassigned_contributor": "contributor not given it",
+    "owner_leader": "the unit's leader",
+    "adviser": "adviser",
+    "administrator": "administrator",
+}
+
+
+REGENERATE = (
+    "OXLO_WRITE_ACCESS_DOC=1 pytest tests/security/test_access_matrix.py -k docs_access"
+)
+ADMIN_IN_DOC = {"admin:login", "admin:logout", "admin:index"}
+
+
+def readable(pattern: str) -> str:
+    """A regular expression's address as the others are written: `<name>`."""
+    return re.sub(r"\(\?P<(\w+)>([\w/]*)[^)]*\)", r"\2<\1>", pattern).strip("^$")
+
+
+def access_doc() -> str:
+    """Markdown: who may use each address of the portal, from ACCESS."""
+    lines = [
+        "# Who may use each address",
+        "",
+        "Generated from `ACCESS` in `tests/security/test_access_matrix.py`, the",
+        "table that test checks against every URL of the project with each person",
+        "below and every method. Regenerate with",
+        f"`{REGENERATE}`.",
+        "",
+        "✓ may open it (what the page then lets them change may still depend on",
+        "the report's status and their role: the leader reads the OXLO page, only",
+        "the contact changes it); – refused: sent to the login page, 403 or 404",
+        "(another unit's objects are never found). «The unit» owns the object in",
+        "the address; «the chapter» is the one in the address.",
+        "",
+        "| address | name | " + " | ".join(ROLE_HEADINGS.values()) + " |",
+        "| --- | --- |" + " :-: |" * len(ROLES),
+    ]
+    for route in ROUTES:
+        if route.namespace == "admin" and route.name not in ADMIN_IN_DOC:
+            continue
+        allowed = allowed_roles(route.name, route.namespace)
+        marks = " | ".join("✓" if role in allowed else "–" for role in ROLES)
+        address = "/" + route.prefix + readable(str(route.pattern.pattern))
+        lines.append(f"| `{address}` | `{route.name}` | {marks} |")
+    lines += [
+        "",
+        "An export job is its orderer's alone (in the test, the unit's contact).",
+        "Every other page of the Django admin (`/admin/…`) is the administrator's;",
+        "those of models the Administrator role holds no permission for (see",
+        "`reporting/roles.py`) are a superuser's alone.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def test_docs_access_is_the_table_the_matrix_checks():
+    if os.environ.get("OXLO_WRITE_ACCESS_DOC"):
+        ACCESS_DOC.write_text(access_doc(), encoding="utf-8")
+    assert ACCESS_DOC.read_text(encoding="utf-8") == access_doc(), (
+        f"docs/access.md is not the table in ACCESS: regenerate it with {REGENERATE}"
+    )

@@ -37,6 +37,7 @@ class HostileForm:
     form: Callable = field(default=lambda w: None)  # World -> its id or action
     shown_at: Callable = field(default=lambda w: [])  # World -> pages showing it
     extra: dict = field(default_factory=dict)  # the button a person presses
+    prepare: Callable = field(default=lambda w: None)  # World -> the form's state
 
 
 FORMS = {
@@ -81,6 +82,21 @@ FORMS = {
         "adviser",
         lambda w: "invite-form",
         lambda w: [reverse("reporting:unit_team", args=[w.unit.slug])],
+    ),
+    # The e-mailed link of the world's open invitation, by someone with no account.
+    "invitation accepted with a password": HostileForm(
+        lambda w: reverse("reporting:invitation_accept", args=["verdens-invitasjon"]),
+        form=lambda w: "accept-form",
+        shown_at=lambda w: [reverse("reporting:my_data"), reverse("reporting:home")],
+        extra={"password": "1"},
+    ),
+    "leader's return note": HostileForm(
+        lambda w: reverse("reporting:report_sign", args=[w.report.pk]),
+        "owner_leader",
+        lambda w: "leader-return-form",
+        lambda w: [reverse("reporting:report_detail", args=[w.report.pk])],
+        extra={"return": "1"},
+        prepare=lambda w: at_the_leader(w),
     ),
     "review comment": HostileForm(
         lambda w: reverse("reporting:review_report", args=[w.report.pk]),
@@ -132,6 +148,18 @@ FORMS = {
 }
 
 
+def at_the_leader(world) -> None:
+    """The world's signed report returned by the adviser, then sent to the leader
+    again: the leader may now return it with a note."""
+    from reporting.services.review import return_report
+    from reporting.services.signing import send_to_leader
+
+    report = return_report(
+        report=world.report, reason="Rett tallene.", by=world.users["adviser"]
+    )
+    send_to_leader(report=report, by=world.users["owner_contact"])
+
+
 def leaderless(world) -> Report:
     return Report.objects.get(
         unit__memberships__user=world.users["other_contact"],
@@ -162,6 +190,7 @@ def test_hostile_value_is_refused_with_a_message_or_stored_inert(
 ):
     world = submitted_world
     spec, value = FORMS[form_name], HOSTILE_VALUES[value_name]
+    spec.prepare(world)
     client = client_for(world, spec.user)
     url = spec.url(world)
     selector = spec.form(world)
