@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 WIDTH = 480  # pt: fits a text column of 170 mm (482 pt)
 FONT = 9  # pt, as the tables
+FAMILY = "Oslo Sans, DejaVu Sans, sans-serif"  # as static/css/pdf.css
 LINE = 11
 BAR = 13  # pt per bar, room for a line of text
 GAP = 6
@@ -121,17 +122,28 @@ def bar_chart(
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'width="{WIDTH}pt" height="{height:.1f}pt" viewBox="0 0 {WIDTH} {height:.1f}" '
-        f'font-size="{FONT}" aria-label="{escape(alt)}"><title>{escape(alt)}</title>'
+        # WeasyPrint's SVG text takes no font from the page's CSS: named here.
+        f'font-family="{FAMILY}" font-size="{FONT}" fill="#111" '
+        f'aria-label="{escape(alt)}"><title>{escape(alt)}</title>'
         + "".join(legend)
         + "".join(parts)
         + "</svg>"
     )
 
 
+def sentence(text: str) -> str:
+    """`text` as a sentence: a capital first, one full stop at the end (none after
+    «?» or «!»)."""
+    text = text.strip()
+    if not text:
+        return text
+    return text[0].upper() + text[1:] + ("" if text[-1] in ".?!" else ".")
+
+
 def describe(title: str, categories: list[str], series: list[tuple[str, list]]) -> str:
-    """Alt text: what the chart shows, its largest value per series, and (when
-    short) every value."""
-    sentences = [_("Stolpediagram: %(title)s.") % {"title": title}]
+    """Alt text: what the chart shows (with its year and n in `title`), its largest
+    value per series, and (when short) every value."""
+    sentences = [sentence(_("Stolpediagram: %(title)s") % {"title": title})]
     for name, cells in series:
         numbered = [
             (number, category, text)
@@ -142,19 +154,22 @@ def describe(title: str, categories: list[str], series: list[tuple[str, list]]) 
         if numbered:
             number, category, text = max(numbered, key=lambda item: item[0])
             sentences.append(
-                prefix
-                + _("størst er %(category)s med %(value)s.")
-                % {"category": category, "value": text}
+                sentence(
+                    prefix
+                    + _("størst er %(category)s med %(value)s")
+                    % {"category": category, "value": text}
+                )
             )
         else:
-            sentences.append(prefix + _("alle tallene er skjult."))
+            sentences.append(sentence(prefix + _("alle tallene er skjult")))
         if len(categories) <= 6:
             sentences.append(
-                ", ".join(
-                    f"{category} {text}"
-                    for category, (_n, text) in zip(categories, cells, strict=True)
+                sentence(
+                    ", ".join(
+                        f"{category} {text}"
+                        for category, (_n, text) in zip(categories, cells, strict=True)
+                    )
                 )
-                + "."
             )
     if len(categories) > 6:
         sentences.append(_("Alle tallene står i tabellen."))

@@ -344,7 +344,8 @@ def build_consolidated(selection: Selection, *, progress=None) -> tuple[Path, in
         if front.pages == front_pages:
             break
         front_pages = front.pages
-    outline.insert(0, {"title": str(_("Innhold")), "page": 0})
+    # The contents follow the one-page cover (front.html: `.cover` breaks after).
+    outline.insert(0, {"title": str(_("Innhold")), "page": 1})
     output.parent.mkdir(parents=True, exist_ok=True)
     assemble(
         front=front.path,

@@ -2,18 +2,24 @@
 texts advisers marked ready), then a method chapter generated from the data:
 who had to report, how many did, what was asked, how numbers are shown, sources."""
 
+from decimal import Decimal
+
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from circulars.models import Circular, Section
 
+from ..kinds.numeric import PercentKind
 from ..models import Commentary, Publication, Report
 from .content import KIND_GROUPS
 from .statistics import method
 
 
 def _percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)} %" if whole else "–"
+    """A response rate in whole percent, rounded half up (1 of 8: «13 %»)."""
+    if not whole:
+        return "–"
+    return PercentKind({}).format(Decimal(100 * part) / whole, decimals=0)
 
 
 def response_rates(year: int, kinds) -> list[dict]:

@@ -1,5 +1,6 @@
 """Statistics as the PDF shows them: tables of text and a chart per question."""
 
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from circulars.models import Question
@@ -17,9 +18,10 @@ def text(figure: dict) -> str:
     value = figure["value"]
     if value is None:
         return "–"
-    if figure["kind"] != K.INTEGER:
-        value = round(value, 1)
-    return kind_of(figure["kind"]).format(value)
+    if figure["kind"] == K.INTEGER:
+        return kind_of(figure["kind"]).format(value)
+    # Medians of decimals and shares: one decimal each, so a column reads alike.
+    return kind_of(figure["kind"]).format(value, decimals=1)
 
 
 def cell_text(figure: dict) -> str:
@@ -36,10 +38,24 @@ def cell_text(figure: dict) -> str:
     return shown
 
 
-def chart_svg(chart: dict | None) -> tuple[str, str]:
-    """The chart as SVG and its alt text; empty when there is nothing to draw."""
+def chart_heading(chart: dict) -> str:
+    """What the chart shows, its year(s) and its number of units: «Har
+    virksomheten en egen lokal handlingsplan? 2026, n = 78»."""
+    figures = [f for _name, fs in chart["series"] for f in fs]
+    years = sorted({f["year"] for f in figures})
+    units = max((f["units"] for f in figures if f["year"] == years[-1]), default=0)
+    return _("%(title)s %(years)s, n = %(units)s") % {
+        "title": chart["title"],
+        "years": get_text_list([str(year) for year in years], _("og")),
+        "units": units,
+    }
+
+
+def chart_svg(chart: dict | None) -> tuple[str, str, str]:
+    """The chart as SVG, its alt text and its caption; empty when there is
+    nothing to draw."""
     if not chart or not chart["categories"]:
-        return "", ""
+        return "", "", ""
     series = [
         (
             name,
@@ -50,22 +66,24 @@ def chart_svg(chart: dict | None) -> tuple[str, str]:
     if not any(
         f["value"] is not None or f["mark"] for _n, fs in chart["series"] for f in fs
     ):
-        return "", ""  # nothing answered: the table says so
-    alt = describe(chart["title"], chart["categories"], series)
+        return "", "", ""  # nothing answered: the table says so
+    heading = chart_heading(chart)
+    alt = describe(heading, chart["categories"], series)
     return (
         bar_chart(
-            title=chart["title"],
+            title=heading,
             categories=chart["categories"],
             series=series,
             alt=alt,
         ),
         alt,
+        _("Figur: %(heading)s") % {"heading": heading},
     )
 
 
 def present(entry: dict) -> dict:
     """One question's statistics as the chapter template shows them."""
-    svg, alt = chart_svg(entry["chart"])
+    svg, alt, caption = chart_svg(entry["chart"])
     return {
         "label": entry["label"],
         "tables": [
@@ -85,4 +103,5 @@ def present(entry: dict) -> dict:
         "notes": entry.get("notes") or [],
         "chart": svg,
         "chart_alt": alt,
+        "chart_title": caption,
     }

@@ -8,7 +8,7 @@ the field; otherwise the input is refused rather than guessed at.
 """
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.formats import get_format, number_format
 
@@ -117,15 +117,21 @@ def plain(number: Decimal | int) -> Decimal | int:
 
 def shown_number(value, *, decimals: int | None = None) -> str:
     """A number in the active language: «1 234,5» in bokmål, «1,234.5» in English.
-    Any stored number gives its text, however large; anything else is shown as is."""
+    Any stored number gives its text, however large; anything else is shown as is.
+
+    With `decimals`, exactly that many, rounded half up as Norwegian publications
+    do (20,25 is «20,3», not Python's round-half-even «20,2»), zeros kept: «50,0»."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return str(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return str(value)
         value = Decimal(repr(value))
-    if decimals is not None and isinstance(value, Decimal):
-        value = round(value, decimals)
+    if decimals is not None:
+        value = Decimal(value).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        return number_format(
+            value, decimal_pos=decimals, use_l10n=True, force_grouping=True
+        )
     return number_format(plain(value), use_l10n=True, force_grouping=True)
 
 

@@ -162,10 +162,11 @@ class NumberKind(Kind):
     def number(self, value) -> Decimal | None:
         return as_decimal(value)
 
-    def format(self, value) -> str:
+    def format(self, value, *, decimals: int | None = None) -> str:
+        """The value as printed; `decimals` fixes their number (statistics)."""
         if value is None or value == "":
             return ""
-        return shown_number(value)
+        return shown_number(value, decimals=decimals)
 
     def cell(self, value):
         number = self.number(value)
@@ -219,8 +220,8 @@ class PercentKind(NumberKind):
     def parse(self, raw):
         return super().parse(None if raw is None else str(raw).strip().rstrip("%"))
 
-    def format(self, value) -> str:
-        text = super().format(value)
+    def format(self, value, *, decimals: int | None = None) -> str:
+        text = super().format(value, decimals=decimals)
         numeric = isinstance(value, int | float | Decimal)
         numeric = numeric and not isinstance(value, bool)
         return f"{text}{PERCENT_SIGN}" if numeric else text

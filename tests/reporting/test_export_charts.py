@@ -19,11 +19,12 @@ def bokmal():
         yield
 
 
-def chart(categories, series):
-    """A chart of integer figures; a str value is a disclosure mark."""
+def chart(categories, series, title="Ansatte per stillingsgruppe"):
+    """A chart of integer figures (its SVG and alt text); a str value is a
+    disclosure mark."""
     return chart_svg(
         {
-            "title": "Ansatte per stillingsgruppe",
+            "title": title,
             "categories": categories,
             "series": [
                 (
@@ -38,7 +39,7 @@ def chart(categories, series):
                 for name, values in series
             ],
         }
-    )
+    )[:2]
 
 
 def boxes(svg: str) -> list[tuple[float, float, float, float, str]]:
@@ -111,7 +112,7 @@ def test_a_hidden_value_is_its_mark_without_a_bar_and_zero_is_zero():
     assert len(bars(svg)) == 1  # only «Ja» has a bar
     texts = [b[4] for b in boxes(svg)]
     assert "<5" in texts and "0" in texts and "16" in texts
-    assert "størst er Ja med 16" in alt
+    assert "Størst er Ja med 16" in alt
 
 
 def test_a_chart_of_nothing_but_hidden_values_still_shows_the_marks():
@@ -132,6 +133,19 @@ def test_the_alt_text_says_what_the_chart_shows():
     _svg, alt = chart(
         ["Ledere", "Andre"], [("Kvinner", [12, 250]), ("Menn", [30, 180])]
     )
-    assert alt.startswith("Stolpediagram: Ansatte per stillingsgruppe.")
+    assert alt.startswith("Stolpediagram: Ansatte per stillingsgruppe 2026, n = 3.")
     assert "Kvinner: størst er Andre med 250." in alt
     assert "Menn: størst er Andre med 180." in alt
+
+
+def test_the_alt_text_is_sentences_naming_the_year_and_n():
+    _svg, alt = chart(
+        ["Ja", "Nei"],
+        [("2026", [16, 22])],
+        title="Har virksomheten en egen lokal handlingsplan?",
+    )
+    assert alt.startswith(
+        "Stolpediagram: Har virksomheten en egen lokal handlingsplan? 2026, n = 3. "
+        "Størst er Nei med 22. Ja 16, Nei 22."
+    ), alt
+    assert "?." not in alt and ". s" not in alt
