@@ -182,6 +182,6 @@ def test_a_figure_in_a_table_says_how_many_units_it_is_over_when_fewer_answered(
     table = present(entry)["tables"][0]
     assert table["caption"] == "2026: alle enheter som svarte (n = 3)"
     assert table["rows"] == [
-        ["Ledere", "6 (n = 1)", "98 (n = 2)"],
-        ["Andre", "24", "93 (n = 2)"],
+        ["Ledere", "6 (n = 1)", "98,0 (n = 2)"],
+        ["Andre", "24", "93,0 (n = 2)"],
     ]
