@@ -229,12 +229,16 @@ def describe_language(pdf: pikepdf.Pdf) -> None:
         xmp["dc:language"] = [str(pdf.Root.get("/Lang", "nb"))]
 
 
-def save_for_archive(pdf: pikepdf.Pdf, path) -> None:
+def save_for_archive(pdf: pikepdf.Pdf, path, *, recompress: bool = False) -> None:
     """Compact (object streams) and reproducible: the same document gives the
-    same bytes, its /ID computed from its content."""
+    same bytes, its /ID computed from its content. `recompress` deflates every
+    stream again at the highest level (a part, in its worker: the assembly then
+    copies the smaller streams as they are)."""
+    pikepdf.settings.set_flate_compression_level(9)
     pdf.save(
         path,
         object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        recompress_flate=recompress,
         deterministic_id=True,
         fix_metadata_version=False,
     )
@@ -251,5 +255,5 @@ def finish_part(data: bytes, *, prefix: str) -> bytes:
             describe_language(pdf)
         retag_fonts(pdf, prefix)
         out = io.BytesIO()
-        save_for_archive(pdf, out)
+        save_for_archive(pdf, out, recompress=True)
         return out.getvalue()

@@ -57,9 +57,11 @@ def contents_lines(pages) -> list[tuple[str, int]]:
     """(title, page) of every contents entry, in order."""
     lines = []
     for page in pages[1:]:
-        if "Innhold" not in page and not lines:
+        if "Innhold" not in "".join(page.splitlines()[:2]):
+            if lines:
+                break
             continue
-        found = re.findall(r"^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$", page, re.M)
+        found = re.findall(r"^\s*(\S.*?)\s{2,}(\d+)\s*$", page, re.M)
         if not found:
             break
         lines += [(title, int(number)) for title, number in found]
@@ -90,16 +92,23 @@ def test_every_contents_entry_links_to_the_page_it_prints(consolidated):
     entries = contents_lines(pages)
     with pikepdf.open(consolidated) as pdf:
         numbers = {page.obj.objgen: index + 1 for index, page in enumerate(pdf.pages)}
-        # An entry's link may be drawn in pieces: one target per line of the page.
-        lines = {
-            (index, round(float(annotation.Rect[1]))): numbers[
-                annotation.Dest[0].objgen
-            ]
-            for index, page in enumerate(pdf.pages[:3])
-            for annotation in page.get("/Annots", [])
-            if "/Dest" in annotation
-        }
-        targets = list(lines.values())
+        # An entry's link is drawn in pieces (its box, title, leader, page number):
+        # pieces that overlap on the page with one target are one entry.
+        targets, last = [], None
+        for index, page in enumerate(pdf.pages[:3]):
+            for annotation in page.get("/Annots", []):
+                if "/Dest" not in annotation:
+                    continue
+                y = sorted(float(annotation.Rect[i]) for i in (1, 3))
+                target = numbers[annotation.Dest[0].objgen]
+                if not (
+                    last
+                    and last[0] == (index, target)
+                    and y[0] <= last[1][1]
+                    and last[1][0] <= y[1]
+                ):
+                    targets.append(target)
+                    last = ((index, target), y)
     assert targets == [number for _title, number in entries]
     for title, number in entries:
         body = pages[number - 1]
