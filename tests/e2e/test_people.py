@@ -16,7 +16,7 @@ from django.core import mail
 from reporting.models import AuditEvent, GroupMapping, PortalRole, Report
 from reporting.services import save_section_answer
 from tests import factories
-from tests.e2e.conftest import Visitor
+from tests.e2e.conftest import click
 
 User = get_user_model()
 CONTACT = "oxlo-portalen@oslo.kommune.no"  # settings.OXLO_ACCESS_CONTACT
@@ -35,27 +35,6 @@ def frogner(transactional_db):
     )
     factories.adviser(username="radgiver")
     return report
-
-
-@pytest.fixture
-def new_visitor(browser, live_server):
-    """Another person's browser (closed after the test, like `visitor`'s)."""
-    contexts = []
-
-    def make() -> Visitor:
-        contexts.append(browser.new_context(locale="nb-NO", bypass_csp=True))
-        return Visitor(contexts[-1].new_page(), live_server.url)
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def click(visitor, role, name):
-    visitor.page.get_by_role(role, name=name).click()
-    visitor.page.wait_for_load_state("domcontentloaded")
-    visitor.check()
-    return visitor.page
 
 
 def test_invited_leader_signs_in_with_sso_returns_then_signs_and_the_adviser_has_it(
