@@ -106,7 +106,6 @@ def opening_content(year: int, kinds, topic_titles: dict[str, str]) -> dict:
         ],
         "rates": response_rates(year, kinds),
         "circulars": questions_asked(year),
-        "previous_year": year - 1,
         # How the statistics are computed, paragraph by paragraph.
         "statistics_method": method(year),
     }
