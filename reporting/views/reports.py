@@ -377,10 +377,18 @@ def section_autosave(request, pk, section_pk):
             ],
             "explain": form.keys_needing_explanation(),
             "editing": _editing(request, report, answer.section),
-            "warnings": [v.message for v in section_violations(answer)],
+            "rules": _rule_links(form, answer),
             "session_seconds": renew_session(request),
         }
     )
+
+
+def _rule_links(form, answer) -> list[dict]:
+    """The broken rules for the warnings at the top, refreshed with each autosave."""
+    form.violations = section_violations(answer)
+    return [
+        {"id": id_, "message": str(message)} for id_, message in form.violation_links()
+    ]
 
 
 RENEW_SESSION_EVERY = 60  # seconds; a renewal is a database write

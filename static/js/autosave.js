@@ -105,6 +105,22 @@
     if (note && summary.dataset.savedNote) { note.textContent = summary.dataset.savedNote; }
   }
 
+  function showRules(items) {
+    var box = document.getElementById("regelvarsler-boks");
+    if (!box) { return; }
+    var list = box.querySelector("ul");
+    list.replaceChildren();
+    items.forEach(function (item) {
+      var link = document.createElement("a");
+      link.href = "#" + item.id;
+      link.textContent = item.message;
+      var entry = document.createElement("li");
+      entry.appendChild(link);
+      list.appendChild(entry);
+    });
+    box.hidden = !items.length;
+  }
+
   function handle(response) {
     if (response.type === "opaqueredirect" || response.status === 401 ||
         response.status === 403) {
@@ -122,6 +138,7 @@
         clearErrors();
         showErrors(data.errors);
         showSummary(data.summary);
+        showRules(data.rules);
         form.removeAttribute("data-unsaved");
         forgetLocally();
         form.dispatchEvent(

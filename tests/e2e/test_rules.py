@@ -71,9 +71,15 @@ def test_a_broken_rule_warns_on_save_and_blocks_submit_until_fixed_or_explained(
         "document.querySelector("
         "'[name=\"q__midlertidige-andel__antall__kvinner\"]').value === '200'"
     )
+    # Autosave shows the broken rule at the top while the contact is still typing.
+    warning = page.locator("#regelvarsler-boks")
+    warning.wait_for(state="visible")
+    visitor.check()
+    assert "Kvinner: Det kan ikke være flere midlertidig ansatte enn ansatte" in (
+        warning.inner_text()
+    )
     save(page)
     visitor.check()
-    warning = page.locator("#regelvarsler-boks")
     assert "Kvinner: Det kan ikke være flere midlertidig ansatte enn ansatte" in (
         warning.inner_text()
     )
@@ -88,6 +94,10 @@ def test_a_broken_rule_warns_on_save_and_blocks_submit_until_fixed_or_explained(
     page = visitor.goto(section_path(report, "arbeidsgiver"))
     page.locator("[name=q__midlertidige__antall__kvinner]").fill(sensible)
     page.locator("[name=q__foreldrepermisjon__antall__kvinner]").fill("60")
+    page.wait_for_function(
+        "!document.getElementById('regelvarsler-boks').textContent"
+        ".includes('flere midlertidig ansatte')"
+    )
     save(page)
     visitor.check()
     assert "flere midlertidig ansatte" not in page.content()

@@ -108,6 +108,30 @@ def test_a_broken_rule_is_saved_with_a_warning_and_shown_at_the_field(
     assert 'href="#id_q__midlertidige__antall__kvinner"' in page
 
 
+def test_autosave_answers_the_broken_rules_for_the_warnings_at_the_top(
+    client, contact, answer
+):
+    client.force_login(contact)
+    autosave = reverse(
+        "reporting:section_autosave", args=[answer.report_id, answer.section_id]
+    )
+    typed = {"q__ansatte__antall__kvinner": "40", "based_on": 0}
+    broken = client.post(autosave, {**typed, "q__midlertidige__antall__kvinner": "80"})
+    assert broken.json()["rules"] == [
+        {
+            "id": "id_q__midlertidige__antall__kvinner",
+            "message": "Kvinner: Det kan ikke være flere midlertidig ansatte enn "
+            "ansatte. (80 mot 40)",
+        }
+    ]
+    fixed = client.post(
+        autosave, {**typed, "based_on": 1, "q__midlertidige__antall__kvinner": "8"}
+    )
+    assert fixed.json()["rules"] == []
+    page = client.get(edit_url(answer)).content.decode()
+    assert re.search(r'id="regelvarsler-boks"[^>]*hidden', page)
+
+
 def test_a_rule_that_cannot_be_explained_blocks_submit_until_fixed(
     client, contact, answer
 ):
