@@ -88,37 +88,31 @@
     });
   }
 
-  function showSummary(items) {
-    if (!summary) { return; }
-    var list = summary.querySelector("ul");
+  /* Fill a box's list with links to the fields (`text` of each item); hide it when empty. */
+  function showLinks(box, items, text) {
+    var list = box.querySelector("ul");
     list.replaceChildren();
     items.forEach(function (item) {
       var link = document.createElement("a");
       link.href = "#" + item.id;
-      link.textContent = item.label + ": " + item.message;
+      link.textContent = text(item);
       var entry = document.createElement("li");
       entry.appendChild(link);
       list.appendChild(entry);
     });
-    summary.hidden = !items.length;
+    box.hidden = !items.length;
+  }
+
+  function showSummary(items) {
+    if (!summary) { return; }
+    showLinks(summary, items, function (item) { return item.label + ": " + item.message; });
     var note = document.getElementById("feiloppsummering-forklaring");
     if (note && summary.dataset.savedNote) { note.textContent = summary.dataset.savedNote; }
   }
 
   function showRules(items) {
     var box = document.getElementById("regelvarsler-boks");
-    if (!box) { return; }
-    var list = box.querySelector("ul");
-    list.replaceChildren();
-    items.forEach(function (item) {
-      var link = document.createElement("a");
-      link.href = "#" + item.id;
-      link.textContent = item.message;
-      var entry = document.createElement("li");
-      entry.appendChild(link);
-      list.appendChild(entry);
-    });
-    box.hidden = !items.length;
+    if (box) { showLinks(box, items, function (item) { return item.message; }); }
   }
 
   function handle(response) {
