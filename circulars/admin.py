@@ -82,7 +82,7 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
         "columns",
         ("min_value", "max_value", "max_length", "change_threshold"),
         "every_other_year",
-        ("counts_people", "people_group", "totals"),
+        ("counts_people", "people_group", "people_rows", "totals"),
         "formula",
         ("shown_when_key", "shown_when_value"),
     ]

@@ -22,6 +22,7 @@ COMPARED_FIELDS = (
     "max_length",
     "counts_people",
     "people_group",
+    "people_rows",
     "totals",
     "every_other_year",
     "formula",

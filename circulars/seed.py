@@ -79,6 +79,8 @@ POSITION_GROUPS = [
     ("direktor", "Direktører/toppledere"),
     ("laerling", "Under utdanning/lærlinger"),
 ]
+# The rows of POSITION_GROUPS that are leaders.
+LEADER_GROUPS = ["mellomleder", "avdelingssjef", "direktor"]
 
 
 def q(key, label, kind, required=False, **extra):
@@ -416,6 +418,7 @@ TOPICS = {
                 K.PERCENT,
                 help_text="Bare samlet tall for virksomheten.",
                 people_group="stillingsgrupper",
+                people_rows=LEADER_GROUPS,
             ),
             q(
                 "rekruttering",

@@ -188,6 +188,17 @@ class Question(FrozenChild):
             "antall."
         ),
     )
+    people_rows = models.JSONField(
+        _("rader i gruppen"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Bare for et tall om en del av gruppen i en tabell: nøklene til radene "
+            'som er delen, f.eks. ["mellomleder", "avdelingssjef", "direktor"] '
+            "for alle ledere. Tallet skjules da der delens antall er 1–4, eller der "
+            "andelen viser 1–4 personer."
+        ),
+    )
     totals = models.CharField(
         _("summer i tabellen"),
         max_length=10,
@@ -323,6 +334,16 @@ class Question(FrozenChild):
             errors["shown_when_key"] = _("Skriv nøkkelen til spørsmålet det gjelder.")
         if self.people_group and self.people_group == self.key:
             errors["people_group"] = _("Et spørsmål kan ikke beskrive seg selv.")
+        if not isinstance(self.people_rows, list) or not all(
+            isinstance(row, str) and row for row in self.people_rows
+        ):
+            errors["people_rows"] = _(
+                'Skriv radenes nøkler som en liste, f.eks. ["mellomleder"].'
+            )
+        elif self.people_rows and not self.people_group:
+            errors["people_rows"] = _(
+                "Skriv også hvilket spørsmål som teller gruppen radene hører til."
+            )
         if errors:
             raise ValidationError(errors)
         if self.section_id:

@@ -228,8 +228,35 @@ class TopicStatistics:
             shown = [(row, column)]
         else:
             shown = [c for c in cells if c[1] == column] or cells
+        if question.people_rows:
+            shown = [c for c in shown if c[0] in set(question.people_rows)]
+            if where[0] == "unit":
+                return self._whole_group_mark(where, question, shown, row, column)
         marks = [self._mark(where, group.key, r, c) for r, c in shown]
         return HIDDEN if any(marks) else ""
+
+    def _whole_group_mark(self, where, question, cells, row, column) -> str:
+        """A unit's share or pay of a group made of several cells (all leaders: the
+        leader rows of the position groups). It hides none of those cells, since
+        the group's size is their sum; it is hidden where that sum is 1–4, or where
+        the share counts 1–4 people of it (5 % of 40 leaders is 2 leaders)."""
+        _kind, year, unit = where
+        group = self.questions[question.people_group]
+        counts = [
+            _integer(cell(self.data.values(year, [unit], group.key)[0], r, c))
+            for r, c in cells
+        ]
+        size = sum(count for count in counts if count is not None)
+        if is_small(size):
+            return HIDDEN
+        value = as_number(
+            cell(self.data.values(year, [unit], question.key)[0], row, column)
+        )
+        if question.kind == K.PERCENT and value is not None:
+            people = value * size / 100
+            if 0 < people < THRESHOLD:
+                return HIDDEN
+        return ""
 
     def _count_mark(self, key: tuple) -> str:
         """The mark of a count of people: as published, or for a sum over units

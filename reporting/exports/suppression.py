@@ -9,7 +9,9 @@ PDF, a unit's PDF, the workbook), in one place.
   hidden), so a sum whose hidden parts could only be 1 each, or 4 each, gives
   them away too.
 - A figure about a group of people (a share, pay, an average) is hidden, marked «x»,
-  where the group's count is hidden.
+  where the group's count is hidden; a unit's share of a group made of several rows
+  (all leaders) where those rows count 1–4 or the share names 1–4 of them
+  (`statistics.TopicStatistics._whole_group_mark`).
 Counts of units (how many answered «Ja») and a unit's own yes/no answers are not
 counts of people and are shown as they are. The rule as published, in the report
 and on the privacy page: templates/reporting/pdf/includes/disclosure_rule.html.
